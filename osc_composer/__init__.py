@@ -1,0 +1,25 @@
+"""osc-composer: continue musical phrases with a Keras LSTM, over OSC.
+
+Importing the package is cheap: TensorFlow is imported only by the modules that need it
+(``model``, ``train``), so the encoding and MIDI layers stay fast to load and test.
+"""
+
+from .encoding import BOS, PAD, Vocabulary, notes_to_tokens, quantize_notes, tokens_to_notes
+from .midi import MidiFileError, read_midi, write_midi
+from .notes import Note, NoteError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BOS",
+    "PAD",
+    "MidiFileError",
+    "Note",
+    "NoteError",
+    "Vocabulary",
+    "notes_to_tokens",
+    "quantize_notes",
+    "read_midi",
+    "tokens_to_notes",
+    "write_midi",
+]
