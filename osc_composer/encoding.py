@@ -194,8 +194,10 @@ def tokens_to_notes(
     Tolerant of what a sampler may produce without grammar masks: a PITCH with no
     DURATION after it lasts one step, a DURATION without a PITCH is ignored, PAD and BOS
     are skipped. ``state`` (updated in place) lets a continuation decode where its seed
-    stopped.
+    stopped; with a ``state`` a PITCH at the very end stays pending (its DURATION may come
+    in the next call), without one the stream is complete and it becomes a one-step note.
     """
+    complete = state is None
     state = state if state is not None else DecoderState()
     notes: list[Note] = []
 
@@ -232,6 +234,8 @@ def tokens_to_notes(
         else:
             close_pending(1)
             state.velocity_bin = token - vocab.velocity_offset
+    if complete:
+        close_pending(1)
     return notes
 
 

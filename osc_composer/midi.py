@@ -64,11 +64,14 @@ def read_midi(
         raise MidiFileError(path, "file is truncated (ends in the middle of a chunk)") from None
     except Exception as exc:  # mido raises OSError, ValueError, KeyError, IndexError… on bad bytes
         raise MidiFileError(path, f"not a valid MIDI file ({type(exc).__name__}: {exc})") from None
+    if midi.type not in (0, 1, 2):
+        raise MidiFileError(path, f"unknown MIDI file format {midi.type} (must be 0, 1 or 2)")
     if midi.type == 2:
         # Type 2 tracks are independent patterns; read each from beat 0.
         tracks = [[t] for t in midi.tracks]
     else:
         tracks = [midi.tracks]
+    tracks = [group for group in tracks if group]  # a header may declare no tracks: no notes
     if midi.ticks_per_beat <= 0:
         raise MidiFileError(path, "uses SMPTE time division, which has no beats")
     wanted = set(range(16)) if channels is None else set(channels)
@@ -100,7 +103,7 @@ def _notes_from_messages(
 
     for message in messages:
         tick += message.time
-        if message.type == "set_tempo" and tempo_bpm is None:
+        if message.type == "set_tempo" and tempo_bpm is None and message.tempo > 0:
             tempo_bpm = mido.tempo2bpm(message.tempo)
         elif message.type in ("note_on", "note_off") and message.channel in channels:
             key = (message.channel, message.note)
@@ -133,19 +136,22 @@ def write_midi(
             mido.MetaMessage("time_signature", numerator=4, denominator=4, time=0),
         ]
     )
-    events: list[tuple[int, int, mido.Message]] = []
+    events: list[tuple[int, int, int, mido.Message]] = []
     for note in notes:
         start = round(note.start_beats * ticks_per_beat)
         end = max(round(note.end_beats * ticks_per_beat), start + 1)
-        # note_off sorts before note_on at one tick so repeated notes re-strike cleanly.
-        events.append((start, 1, mido.Message("note_on", channel=channel, note=note.pitch, velocity=note.velocity)))
-        events.append((end, 0, mido.Message("note_off", channel=channel, note=note.pitch, velocity=0)))
-    events.sort(key=lambda e: (e[0], e[1]))
+        # note_off sorts before note_on at one tick so repeated notes re-strike cleanly;
+        # note_ons at one tick go shortest first, so first-in first-out reading pairs them right.
+        events.append(
+            (start, 1, end, mido.Message("note_on", channel=channel, note=note.pitch, velocity=note.velocity))
+        )
+        events.append((end, 0, 0, mido.Message("note_off", channel=channel, note=note.pitch, velocity=0)))
+    events.sort(key=lambda e: (e[0], e[1], e[2]))
     note_track = mido.MidiTrack([mido.MetaMessage("track_name", name=track_name, time=0)])
     if program is not None:
         note_track.append(mido.Message("program_change", channel=channel, program=program, time=0))
     last = 0
-    for tick, _, message in events:
+    for tick, _, _, message in events:
         note_track.append(message.copy(time=tick - last))
         last = tick
     midi.tracks.extend([tempo_track, note_track])

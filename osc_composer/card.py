@@ -1,0 +1,78 @@
+"""Model cards: the human-readable README.md written beside every trained model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .model import ModelMetadata
+
+
+def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | None = None) -> str:
+    """Markdown describing a model: data, terms, command, architecture, metrics."""
+    training = metadata.training
+    corpus: dict[str, Any] = training.get("corpus", {})
+    config = metadata.config
+    metrics = metadata.metrics
+    lines = [f"# Model card: {metadata.name}", ""]
+    lines += [
+        "## Data",
+        "",
+        f"- Source: {corpus.get('description', corpus.get('folder', 'unknown'))}",
+    ]
+    if corpus.get("name"):
+        lines.append(f"- Corpus: `{corpus['name']}` (exported with `osc-composer corpus {corpus['name']}`)")
+    lines += [
+        f"- Files: {training.get('files_train', '?')} for training, {training.get('files_validation', '?')} "
+        f"held out (split by file), {training.get('files_skipped', 0)} skipped as unreadable",
+        f"- Events: {training.get('events_train', 0):,} training, {training.get('events_validation', 0):,} held out",
+        "",
+        "## Terms",
+        "",
+        corpus.get("terms", "The user's own files; their terms apply."),
+        "",
+        "## How it was made",
+        "",
+        "```",
+        *([training["command"]] if training.get("command") else []),
+        "```",
+        "",
+        f"TensorFlow {training.get('tensorflow', '?')}, Keras {training.get('keras', '?')}; "
+        f"{training.get('parameters', 0):,} parameters.",
+        "",
+        "## Architecture",
+        "",
+    ]
+    if config.architecture == "seed":
+        lines.append("The seed article's network: one-hot input → LSTM(128, return_sequences=True) → Dense softmax.")
+    else:
+        lines.append(
+            f"Embedding({metadata.vocabulary.size}, {config.embedding_dim}) → {config.layers} × "
+            f"LSTM({config.units}) with dropout {config.dropout} → Dense({metadata.vocabulary.size}) logits."
+        )
+    lines += [
+        "",
+        f"Vocabulary: {metadata.vocabulary.size} events, {metadata.vocabulary.steps_per_beat} grid steps per "
+        f"beat (`{json.dumps(metadata.vocabulary.to_dict())}`).",
+        "",
+        "Training settings: `" + json.dumps(training.get("config", {}), sort_keys=True) + "`",
+        "",
+        "## Metrics (held-out files)",
+        "",
+        "| metric | value |",
+        "|---|---|",
+    ]
+    for key in ("val_loss", "val_accuracy", "loss", "accuracy", "best_epoch", "epochs_trained", "training_seconds"):
+        if key in metrics:
+            lines.append(f"| {key} | {metrics[key]} |")
+    lines += ["", "Loss is cross-entropy in nats per event; accuracy is next-event top-1 accuracy.", ""]
+    for title, body in (extra_sections or {}).items():
+        lines += [f"## {title}", "", body.strip(), ""]
+    return "\n".join(lines)
+
+
+def write_card(folder: str | Path, metadata: ModelMetadata, **kwargs: Any) -> Path:
+    path = Path(folder) / "README.md"
+    path.write_text(render_card(metadata, **kwargs))
+    return path

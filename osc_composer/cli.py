@@ -1,0 +1,245 @@
+"""The ``osc-composer`` command: train, generate, corpus, info (and serve, from ``server``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+# BLAS must not spin up a thread per core beside TF's pools (measured up to 50× slower).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from rich.console import Console  # noqa: E402
+
+from .params import PARAM_SPECS, ParamError, SamplingParams  # noqa: E402
+from .paths import default_model_path  # noqa: E402
+
+# CLI names for parameters whose table name would clash with another option
+_OPTION_NAMES = {"seed": "--random-seed", "length": "--length-beats"}
+
+
+def _add_param_options(parser: argparse.ArgumentParser) -> None:
+    """One option per sampling parameter, straight from the parameter table."""
+    group = parser.add_argument_group("sampling parameters")
+    for spec in PARAM_SPECS:
+        if spec.name in ("step", "velocity"):
+            continue  # only for pitch-only OSC seeds
+        option = _OPTION_NAMES.get(spec.name, "--" + spec.name.replace("_", "-"))
+        group.add_argument(
+            option,
+            dest=f"param_{spec.name}",
+            default=None,
+            metavar=spec.kind.upper(),
+            help=f"{spec.doc} [{spec.range_text()}; default {spec.default}]",
+        )
+
+
+def _params_from_args(args: argparse.Namespace) -> SamplingParams:
+    values = {}
+    for spec in PARAM_SPECS:
+        raw = getattr(args, f"param_{spec.name}", None)
+        if raw is None:
+            continue
+        values[spec.name] = raw if spec.kind in ("key", "scale") else float(raw)
+    return SamplingParams.create(**values)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="osc-composer", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    train = commands.add_parser("train", help="train a model on a folder of MIDI files")
+    train.add_argument("midi_dir", type=Path)
+    train.add_argument("--out", type=Path, required=True, help="model folder, e.g. models/mine")
+    train.add_argument("--name", help="model name (default: the folder name)")
+    train.add_argument("--architecture", choices=("lstm", "seed"), default="lstm")
+    train.add_argument("--units", type=int, default=256)
+    train.add_argument("--layers", type=int, default=2)
+    train.add_argument("--embedding-dim", type=int, default=128)
+    train.add_argument("--dropout", type=float, default=0.2)
+    train.add_argument("--epochs", type=int, default=20)
+    train.add_argument("--batch-size", type=int, default=64)
+    train.add_argument("--sequence-length", type=int, default=128, help="events per window (BPTT length)")
+    train.add_argument("--learning-rate", type=float, default=2e-3)
+    train.add_argument("--validation-percent", type=float, default=10.0)
+    train.add_argument("--transpose", type=int, default=5, help="random transposition range in semitones")
+    train.add_argument("--patience", type=int, default=4, help="early stopping patience in epochs")
+    train.add_argument("--steps-per-epoch", type=int, default=None)
+    train.add_argument("--steps-per-beat", type=int, default=12, help="time grid (12 or 24)")
+    train.add_argument("--seed", type=int, default=1234)
+    train.add_argument("--include-drums", action="store_true")
+    train.add_argument("--resume", action="store_true", help="continue from the last checkpoint in --out")
+    train.add_argument("--strategy", choices=("default", "mirrored", "multiworker"), default="default")
+    train.add_argument(
+        "--cpu-devices", type=int, default=0, help="split the CPU into N logical devices (to use/test strategies)"
+    )
+    train.add_argument("--corpus-name", help="name of the music21 corpus the folder was exported from (for the card)")
+
+    generate = commands.add_parser("generate", help="continue a MIDI seed and write MIDI files")
+    generate.add_argument("--seed", type=Path, help="seed MIDI file (default: start from nothing)")
+    generate.add_argument("--out", type=Path, required=True, help="output .mid (variations get -1, -2 …)")
+    generate.add_argument("--model", type=Path, default=None, help="model folder or .keras file")
+    generate.add_argument("--with-seed", action="store_true", help="write the seed before the continuation")
+    generate.add_argument("--tempo", type=float, default=None, help="tempo of the written file (default: the seed's)")
+    _add_param_options(generate)
+
+    corpus = commands.add_parser("corpus", help="export a public-domain corpus from music21 as MIDI files")
+    corpus.add_argument("name", help="corpus name (see --list)", nargs="?")
+    corpus.add_argument("out_dir", type=Path, nargs="?")
+    corpus.add_argument("--limit", type=int, default=None)
+    corpus.add_argument("--list", action="store_true", help="list the corpora and their terms")
+
+    info = commands.add_parser("info", help="show a model's metadata (no TensorFlow needed)")
+    info.add_argument("model", type=Path, nargs="?", default=None)
+
+    from .server import add_serve_arguments
+
+    serve = commands.add_parser("serve", help="run the OSC server")
+    add_serve_arguments(serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    console = Console(stderr=True)
+    try:
+        return {
+            "train": _train,
+            "generate": _generate,
+            "corpus": _corpus,
+            "info": _info,
+            "serve": _serve,
+        }[args.command](args, console)
+    except (ParamError, ValueError, FileNotFoundError) as exc:
+        console.print(f"[red]error:[/] {exc}")
+        return 2
+    except KeyboardInterrupt:
+        console.print("interrupted")
+        return 130
+
+
+def _train(args: argparse.Namespace, console: Console) -> int:
+    from .card import write_card
+    from .encoding import Vocabulary
+    from .model import ModelConfig
+    from .reporting import RichTrainingReporter
+    from .train import TrainConfig, is_chief, train
+
+    config = TrainConfig(
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        sequence_length=args.sequence_length,
+        learning_rate=args.learning_rate,
+        validation_percent=args.validation_percent,
+        transpose=args.transpose,
+        patience=args.patience,
+        steps_per_epoch=args.steps_per_epoch,
+        seed=args.seed,
+        strategy=args.strategy,
+        include_drums=args.include_drums,
+    )
+    model_config = ModelConfig(args.architecture, args.embedding_dim, args.units, args.layers, args.dropout)
+    corpus_info = {"folder": str(args.midi_dir)}
+    if args.corpus_name:
+        from .corpus import CORPORA, corpus_terms
+
+        entry = CORPORA[args.corpus_name]
+        corpus_info = {
+            "name": args.corpus_name,
+            "description": entry.description,
+            "terms": corpus_terms(args.corpus_name),
+            "folder": str(args.midi_dir),
+        }
+    command = "osc-composer " + shlex.join(sys.argv[1:] if sys.argv[1:2] == ["train"] else ["train", "…"])
+    result = train(
+        args.midi_dir,
+        args.out,
+        config=config,
+        model_config=model_config,
+        vocab=Vocabulary(steps_per_beat=args.steps_per_beat),
+        resume=args.resume,
+        name=args.name,
+        command=command,
+        corpus_info=corpus_info,
+        cpu_devices=args.cpu_devices,
+        reporter=RichTrainingReporter(console),
+    )
+    if result.corpus.skipped:
+        console.print(f"[yellow]{len(result.corpus.skipped)} file(s) skipped[/]:")
+        for name, reason in result.corpus.skipped:
+            console.print(f"  {name}: {reason}")
+    if is_chief() and result.model_path.exists():
+        write_card(args.out, result.metadata)
+    return 0
+
+
+def _generate(args: argparse.Namespace, console: Console) -> int:
+    from .engine import continuation_in_seed_time, load_engine
+    from .midi import DEFAULT_TEMPO_BPM, read_midi, write_midi
+
+    params = _params_from_args(args)
+    seed_notes, tempo = [], DEFAULT_TEMPO_BPM
+    if args.seed:
+        contents = read_midi(args.seed)
+        seed_notes, tempo = contents.notes, contents.tempo_bpm
+    engine = load_engine(args.model or default_model_path())
+    result = engine.continue_notes(seed_notes, params)
+    outputs = []
+    for index in range(len(result.variations)):
+        notes = result.variations[index]
+        if args.with_seed:
+            notes = seed_notes + continuation_in_seed_time(result, index)
+        out = args.out if len(result.variations) == 1 else args.out.with_stem(f"{args.out.stem}-{index + 1}")
+        write_midi(out, notes, tempo_bpm=args.tempo or tempo)
+        outputs.append(out)
+        console.print(f"{out}: {len(result.variations[index])} notes over {result.length_beats:g} beats")
+    console.print(
+        f"{engine.name}: {result.tokens_sampled} events in {result.seconds * 1000:.1f} ms "
+        f"({len(seed_notes)} seed notes)"
+    )
+    return 0
+
+
+def _corpus(args: argparse.Namespace, console: Console) -> int:
+    from .corpus import CORPORA, corpus_terms, export_corpus
+
+    if args.list or not args.name:
+        for name, entry in CORPORA.items():
+            console.print(f"[bold]{name}[/]: {entry.description}\n  terms: {corpus_terms(name)}")
+        return 0
+    if args.out_dir is None:
+        console.print("[red]error:[/] give the output folder, e.g. data/" + args.name)
+        return 2
+    report = export_corpus(
+        args.name,
+        args.out_dir,
+        limit=args.limit,
+        on_error=lambda piece, message: console.print(f"[yellow]skipped[/] {piece}: {message}"),
+    )
+    console.print(report)
+    return 0
+
+
+def _info(args: argparse.Namespace, console: Console) -> int:
+    from .card import render_card
+    from .model import read_metadata
+
+    console.print(render_card(read_metadata(args.model or default_model_path())), markup=False)
+    return 0
+
+
+def _serve(args: argparse.Namespace, console: Console) -> int:
+    from .server import serve_from_args
+
+    return serve_from_args(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

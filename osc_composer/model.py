@@ -1,0 +1,214 @@
+"""The Keras model: build, save with metadata, load safely.
+
+A model file is an ordinary Keras ``.keras`` archive (a zip) with one extra member,
+``osc_composer.json``: the vocabulary, architecture, training corpus and metrics.
+:func:`read_metadata` reads it with ``zipfile`` alone, so listing models never imports
+TensorFlow. TensorFlow is imported lazily by the functions that need it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .encoding import Vocabulary
+
+if TYPE_CHECKING:
+    import keras
+
+METADATA_MEMBER = "osc_composer.json"
+FORMAT_NAME = "osc-composer-model"
+FORMAT_VERSION = 1
+MODEL_FILENAME = "model.keras"
+
+
+class ModelFileError(ValueError):
+    """A model file that cannot be used; the message names the file and the reason."""
+
+    def __init__(self, path: str | os.PathLike, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Architecture hyper-parameters.
+
+    ``lstm``: Embedding → ``layers`` × LSTM(``units``) → Dense logits (the default).
+    ``seed``: the seed article's network, one-hot input → LSTM(128, return_sequences=True)
+    → Dense softmax; ``units``/``layers``/``embedding_dim`` are ignored for it.
+    """
+
+    architecture: str = "lstm"
+    embedding_dim: int = 128
+    units: int = 256
+    layers: int = 2
+    dropout: float = 0.2
+
+    def __post_init__(self) -> None:
+        if self.architecture not in ARCHITECTURES:
+            raise ValueError(f"unknown architecture {self.architecture!r}; choose from {sorted(ARCHITECTURES)}")
+        if self.units < 1 or self.layers < 1 or self.embedding_dim < 1:
+            raise ValueError("units, layers and embedding_dim must be positive")
+        if not 0.0 <= self.dropout < 1.0:
+            raise ValueError("dropout must be in [0, 1)")
+
+    @property
+    def output(self) -> str:
+        """``logits`` or ``probabilities``: what the last layer emits."""
+        return ARCHITECTURES[self.architecture]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ModelConfig:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+# architecture name → what its last layer emits
+ARCHITECTURES = {"lstm": "logits", "seed": "probabilities"}
+
+
+@dataclass
+class ModelMetadata:
+    """Everything a model file says about itself besides its weights."""
+
+    name: str
+    vocabulary: Vocabulary
+    config: ModelConfig
+    training: dict[str, Any] = field(default_factory=dict)  # corpus, command, files, epochs…
+    metrics: dict[str, Any] = field(default_factory=dict)  # held-out loss/accuracy…
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": FORMAT_NAME,
+                "format_version": FORMAT_VERSION,
+                "name": self.name,
+                "vocabulary": self.vocabulary.to_dict(),
+                "config": asdict(self.config),
+                "output": self.config.output,
+                "training": self.training,
+                "metrics": self.metrics,
+            },
+            indent=2,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ModelMetadata:
+        data = json.loads(text)
+        if data.get("format") != FORMAT_NAME:
+            raise ValueError(f"not an osc-composer model (format {data.get('format')!r})")
+        if int(data.get("format_version", 0)) > FORMAT_VERSION:
+            raise ValueError(f"made by a newer osc-composer (format version {data['format_version']})")
+        return cls(
+            name=str(data["name"]),
+            vocabulary=Vocabulary.from_dict(data["vocabulary"]),
+            config=ModelConfig.from_dict(data["config"]),
+            training=dict(data.get("training", {})),
+            metrics=dict(data.get("metrics", {})),
+        )
+
+
+def build_model(vocab: Vocabulary, config: ModelConfig = ModelConfig()) -> keras.Model:
+    """A fresh, uncompiled model mapping token ids (batch, time) to next-token scores."""
+    import keras
+
+    tokens = keras.Input(shape=(None,), dtype="int32", name="tokens")
+    if config.architecture == "seed":
+        x = keras.layers.CategoryEncoding(num_tokens=vocab.size, output_mode="one_hot", name="one_hot")(tokens)
+        x = keras.layers.LSTM(128, return_sequences=True, name="lstm_1")(x)
+        scores = keras.layers.Dense(vocab.size, activation="softmax", name="next_token")(x)
+        return keras.Model(tokens, scores, name="seed_article_lstm")
+    x = keras.layers.Embedding(vocab.size, config.embedding_dim, name="embedding")(tokens)
+    for index in range(config.layers):
+        x = keras.layers.LSTM(config.units, return_sequences=True, name=f"lstm_{index + 1}")(x)
+        if config.dropout:
+            x = keras.layers.Dropout(config.dropout, name=f"dropout_{index + 1}")(x)
+    scores = keras.layers.Dense(vocab.size, name="next_token")(x)
+    return keras.Model(tokens, scores, name="event_lstm")
+
+
+def save_model(path: str | os.PathLike, model: keras.Model, metadata: ModelMetadata) -> Path:
+    """Save weights, architecture and metadata in one ``.keras`` file, atomically."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write next to the target and rename, so an interrupted save never leaves half a file.
+    fd, tmp_name = tempfile.mkstemp(suffix=".keras", dir=path.parent)
+    os.close(fd)
+    try:
+        model.save(tmp_name)
+        with zipfile.ZipFile(tmp_name, "a") as archive:
+            archive.writestr(METADATA_MEMBER, metadata.to_json())
+        os.replace(tmp_name, path)
+    finally:
+        if os.path.exists(tmp_name):
+            os.remove(tmp_name)
+    return path
+
+
+def resolve_model_path(path: str | os.PathLike) -> Path:
+    """Accept a model folder (``models/NAME``) or the ``.keras`` file itself."""
+    path = Path(path)
+    return path / MODEL_FILENAME if path.is_dir() else path
+
+
+def read_metadata(path: str | os.PathLike) -> ModelMetadata:
+    """Read a model's metadata without TensorFlow. Raises :class:`ModelFileError`."""
+    path = resolve_model_path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            text = archive.read(METADATA_MEMBER).decode("utf-8")
+    except FileNotFoundError:
+        raise ModelFileError(path, "no such model file") from None
+    except KeyError:
+        raise ModelFileError(path, f"a Keras file without osc-composer metadata ({METADATA_MEMBER})") from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ModelFileError(path, f"not a .keras model file ({exc})") from None
+    try:
+        return ModelMetadata.from_json(text)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelFileError(path, f"unreadable metadata ({exc})") from None
+
+
+def load_model(path: str | os.PathLike, *, compile: bool = False) -> tuple[keras.Model, ModelMetadata]:
+    """Load a model file in Keras safe mode (no arbitrary code) and check it fits its metadata."""
+    path = resolve_model_path(path)
+    metadata = read_metadata(path)
+    from . import tf_setup
+
+    tf_setup.configure()
+    import keras
+
+    try:
+        model = keras.saving.load_model(path, compile=compile, safe_mode=True)
+    except Exception as exc:  # Keras raises many types for damaged archives
+        raise ModelFileError(path, f"Keras could not load it ({type(exc).__name__}: {exc})") from None
+    outputs = model.output_shape[-1]
+    if outputs != metadata.vocabulary.size:
+        raise ModelFileError(
+            path, f"model predicts {outputs} classes but its vocabulary has {metadata.vocabulary.size}"
+        )
+    return model, metadata
+
+
+def list_models(folder: str | os.PathLike) -> dict[str, Path]:
+    """Model name → file, for every readable model in ``folder`` (``NAME/model.keras`` or ``NAME.keras``)."""
+    folder = Path(folder)
+    found: dict[str, Path] = {}
+    if not folder.is_dir():
+        return found
+    for candidate in sorted([*folder.glob(f"*/{MODEL_FILENAME}"), *folder.glob("*.keras")]):
+        try:
+            read_metadata(candidate)
+        except ModelFileError:
+            continue
+        name = candidate.parent.name if candidate.name == MODEL_FILENAME else candidate.stem
+        found.setdefault(name, candidate)
+    return found

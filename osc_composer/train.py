@@ -1,0 +1,464 @@
+"""Training: a folder of MIDI files → a ``.keras`` model with its card.
+
+Next-event prediction with categorical cross-entropy, by backpropagation through time
+over windows of ``sequence_length`` events. The split into training and validation is
+by file (a piece never leaks into both), transposition augmentation is random per
+window, and every epoch leaves a checkpoint so ``--resume`` continues where an
+interrupted run stopped.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .encoding import Vocabulary, notes_to_tokens
+from .midi import MidiFileError, find_midi_files, read_midi
+from .model import MODEL_FILENAME, ModelConfig, ModelMetadata, save_model
+
+if TYPE_CHECKING:
+    import keras
+    import tensorflow as tf
+
+CHECKPOINT_FILENAME = "checkpoint.keras"
+STATE_FILENAME = "train_state.json"
+STRATEGIES = ("default", "mirrored", "multiworker")
+
+
+class TrainingError(RuntimeError):
+    """Training cannot start or go on (no usable files, a checkpoint that does not fit…)."""
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that decides what a training run computes."""
+
+    epochs: int = 20
+    batch_size: int = 64
+    sequence_length: int = 128
+    learning_rate: float = 2e-3
+    validation_percent: float = 10.0
+    transpose: int = 5  # random transposition in -transpose..+transpose semitones (0 = off)
+    patience: int = 4  # early stopping: epochs without a better validation loss
+    steps_per_epoch: int | None = None  # cap, for quick runs
+    seed: int = 1234
+    strategy: str = "default"
+    include_drums: bool = False
+
+    def __post_init__(self) -> None:
+        if self.strategy not in STRATEGIES:
+            raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}")
+        if self.epochs < 1 or self.batch_size < 1 or self.sequence_length < 2:
+            raise ValueError("epochs and batch_size must be >= 1 and sequence_length >= 2")
+        if not 0 <= self.validation_percent < 100:
+            raise ValueError("validation_percent must be in [0, 100)")
+
+
+@dataclass
+class Corpus:
+    """Token streams of the readable files, split by file, and what was skipped."""
+
+    train: list[tuple[str, np.ndarray]] = field(default_factory=list)
+    validation: list[tuple[str, np.ndarray]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+
+    def tokens(self, part: str) -> int:
+        return sum(len(t) for _, t in getattr(self, part))
+
+
+def is_validation_file(relative_name: str, percent: float) -> bool:
+    """A stable split: the same file lands on the same side on every machine and run."""
+    digest = hashlib.sha1(relative_name.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") % 10_000 < percent * 100
+
+
+def load_corpus(
+    midi_dir: str | os.PathLike,
+    vocab: Vocabulary,
+    *,
+    validation_percent: float = 10.0,
+    include_drums: bool = False,
+    on_file: Callable[[Path, str | None], None] | None = None,
+) -> Corpus:
+    """Read every MIDI file under ``midi_dir``; broken or empty files are reported and skipped."""
+    midi_dir = Path(midi_dir)
+    corpus = Corpus()
+    for path in find_midi_files(midi_dir):
+        relative = path.relative_to(midi_dir).as_posix()
+        try:
+            notes = read_midi(path, include_drums=include_drums).notes
+            if not notes:
+                raise MidiFileError(path, "contains no notes")
+        except MidiFileError as exc:
+            corpus.skipped.append((relative, exc.reason))
+            if on_file:
+                on_file(path, exc.reason)
+            continue
+        tokens = notes_to_tokens(notes, vocab, bos=True)
+        side = corpus.validation if is_validation_file(relative, validation_percent) else corpus.train
+        side.append((relative, tokens))
+        if on_file:
+            on_file(path, None)
+    # A tiny corpus may hash every file to one side; keep at least one file on each.
+    if validation_percent > 0 and not corpus.validation and len(corpus.train) > 1:
+        corpus.validation.append(corpus.train.pop())
+    if not corpus.train and len(corpus.validation) > 1:
+        corpus.train.append(corpus.validation.pop())
+    return corpus
+
+
+def _stream(files: list[tuple[str, np.ndarray]]) -> np.ndarray:
+    return np.concatenate([t for _, t in files]).astype(np.int32) if files else np.zeros(0, np.int32)
+
+
+def make_dataset(
+    stream: np.ndarray,
+    vocab: Vocabulary,
+    config: TrainConfig,
+    *,
+    training: bool,
+) -> tf.data.Dataset:
+    """Windows of ``sequence_length + 1`` events → (inputs, next-event targets), batched.
+
+    Training windows start at a random offset each epoch, are shuffled, and are
+    transposed by a random interval that keeps every pitch inside 0..127.
+    """
+    import tensorflow as tf
+
+    length = config.sequence_length + 1
+    if len(stream) < length + 1:
+        raise TrainingError(f"corpus too small: {len(stream)} events for windows of {length}")
+    data = tf.constant(stream)
+    count = (len(stream) - 1) // length
+    pitch_lo, pitch_hi = vocab.pitch_offset, vocab.pitch_offset + 128
+
+    def window(index: tf.Tensor, offset: tf.Tensor) -> tf.Tensor:
+        start = index * length + offset
+        return data[start : start + length]
+
+    def transpose(tokens: tf.Tensor) -> tf.Tensor:
+        is_pitch = (tokens >= pitch_lo) & (tokens < pitch_hi)
+        pitches = tf.boolean_mask(tokens, is_pitch) - pitch_lo
+        lowest = tf.reduce_min(tf.concat([pitches, [127]], 0))
+        highest = tf.reduce_max(tf.concat([pitches, [0]], 0))
+        low = tf.maximum(-config.transpose, -lowest)
+        high = tf.minimum(config.transpose, 127 - highest)
+        shift = tf.random.uniform([], low, high + 1, dtype=tf.int32)
+        return tf.where(is_pitch, tokens + shift, tokens)
+
+    indices = tf.data.Dataset.range(count)
+    if training:
+        # a fresh offset per epoch so window boundaries move; shuffling reseeds each epoch
+        offsets = tf.data.Dataset.random(seed=config.seed).map(
+            lambda r: tf.cast(r % tf.cast(len(stream) - count * length, tf.int64), tf.int64)
+        )
+        dataset = indices.shuffle(count, seed=config.seed, reshuffle_each_iteration=True)
+        dataset = tf.data.Dataset.zip(dataset, offsets.take(count))
+        dataset = dataset.map(lambda i, o: window(i, o), num_parallel_calls=tf.data.AUTOTUNE)
+        if config.transpose:
+            dataset = dataset.map(transpose, num_parallel_calls=tf.data.AUTOTUNE)
+    else:
+        dataset = indices.map(lambda i: window(i, tf.constant(0, tf.int64)))
+    dataset = dataset.map(lambda w: (w[:-1], w[1:]))
+    return dataset.batch(config.batch_size, drop_remainder=training).prefetch(tf.data.AUTOTUNE)
+
+
+def make_strategy(name: str) -> tf.distribute.Strategy:
+    """``default`` (one device), ``mirrored`` (all local devices, e.g. logical CPUs or GPUs),
+    or ``multiworker`` (several machines, described by the ``TF_CONFIG`` environment variable)."""
+    import tensorflow as tf
+
+    if name == "default":
+        return tf.distribute.get_strategy()
+    if name == "mirrored":
+        devices = [d.name for d in tf.config.list_logical_devices("GPU")] or [
+            d.name for d in tf.config.list_logical_devices("CPU")
+        ]
+        return tf.distribute.MirroredStrategy(devices=devices)
+    if name == "multiworker":
+        return tf.distribute.MultiWorkerMirroredStrategy()
+    raise TrainingError(f"unknown strategy {name!r}")
+
+
+def split_cpu(devices: int) -> None:
+    """Expose the CPU as ``devices`` logical devices (before TF runs anything), so the
+    distributed strategies can be used and tested on one machine."""
+    import tensorflow as tf
+
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * devices)
+
+
+def is_chief() -> bool:
+    """In multi-worker training only worker 0 writes the model and the card."""
+    spec = json.loads(os.environ.get("TF_CONFIG", "{}") or "{}")
+    task = spec.get("task", {})
+    return task.get("type", "worker") in ("chief", "worker") and int(task.get("index", 0)) == 0 and (
+        task.get("type") != "worker" or "chief" not in spec.get("cluster", {})
+    )
+
+
+@dataclass
+class TrainState:
+    """What must survive an interruption besides the weights: the epoch count, the best
+    validation loss and early-stopping patience, the history and the time spent."""
+
+    epoch: int = 0
+    best_val_loss: float | None = None
+    best_epoch: int = 0
+    wait: int = 0
+    history: list[dict[str, float]] = field(default_factory=list)
+    seconds: float = 0.0
+    stopped_early: bool = False
+
+    @classmethod
+    def load(cls, path: Path) -> TrainState:
+        return cls(**json.loads(path.read_text()))
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2))
+        os.replace(tmp, path)
+
+
+@dataclass
+class TrainResult:
+    model_path: Path
+    metadata: ModelMetadata
+    corpus: Corpus
+    state: TrainState
+
+
+def train(
+    midi_dir: str | os.PathLike,
+    out_dir: str | os.PathLike,
+    *,
+    config: TrainConfig = TrainConfig(),
+    model_config: ModelConfig = ModelConfig(),
+    vocab: Vocabulary = Vocabulary(),
+    resume: bool = False,
+    name: str | None = None,
+    command: str = "",
+    corpus_info: dict[str, Any] | None = None,
+    cpu_devices: int = 0,
+    reporter: TrainingReporter | None = None,
+) -> TrainResult:
+    """Train a model on ``midi_dir`` into ``out_dir`` (``model.keras``, checkpoint, state, card)."""
+    from . import tf_setup
+
+    tf_setup.configure()
+    import keras
+    import tensorflow as tf
+
+    if cpu_devices > 1:
+        split_cpu(cpu_devices)
+    reporter = reporter or TrainingReporter()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    checkpoint_path = out_dir / CHECKPOINT_FILENAME
+    state_path = out_dir / STATE_FILENAME
+    chief = is_chief()
+
+    corpus = load_corpus(
+        midi_dir,
+        vocab,
+        validation_percent=config.validation_percent,
+        include_drums=config.include_drums,
+        on_file=reporter.file_read,
+    )
+    reporter.corpus_loaded(corpus)
+    if not corpus.train:
+        raise TrainingError(f"{midi_dir}: no readable MIDI files with notes ({len(corpus.skipped)} skipped)")
+
+    keras.utils.set_random_seed(config.seed)
+    strategy = make_strategy(config.strategy)
+    train_stream = _stream(corpus.train)
+    val_stream = _stream(corpus.validation)
+    train_data = make_dataset(train_stream, vocab, config, training=True)
+    val_data = make_dataset(val_stream, vocab, config, training=False) if len(val_stream) > config.sequence_length + 2 else None
+    windows = (len(train_stream) - 1) // (config.sequence_length + 1) // config.batch_size
+    steps_per_epoch = min(windows, config.steps_per_epoch or windows)
+    if steps_per_epoch < 1:
+        raise TrainingError(
+            f"corpus too small: {len(train_stream)} training events give no full batch of "
+            f"{config.batch_size} windows of {config.sequence_length + 1}"
+        )
+    train_data = train_data.repeat()
+
+    state = TrainState()
+    with strategy.scope():
+        if resume and checkpoint_path.exists() and state_path.exists():
+            model = keras.saving.load_model(checkpoint_path, compile=True, safe_mode=True)
+            state = TrainState.load(state_path)
+            reporter.resumed(state)
+        else:
+            if resume:
+                reporter.message("no checkpoint to resume from; starting from scratch")
+            model = build_model_for(vocab, model_config)
+            model.compile(
+                optimizer=keras.optimizers.Adam(learning_rate=config.learning_rate, clipnorm=1.0),
+                loss=keras.losses.SparseCategoricalCrossentropy(from_logits=model_config.output == "logits"),
+                metrics=[keras.metrics.SparseCategoricalAccuracy(name="accuracy")],
+            )
+
+    metadata = ModelMetadata(
+        name=name or out_dir.name,
+        vocabulary=vocab,
+        config=model_config,
+        training={
+            "corpus": corpus_info or {"folder": str(midi_dir)},
+            "command": command,
+            "files_train": len(corpus.train),
+            "files_validation": len(corpus.validation),
+            "files_skipped": len(corpus.skipped),
+            "events_train": corpus.tokens("train"),
+            "events_validation": corpus.tokens("validation"),
+            "config": asdict(config),
+            "parameters": int(model.count_params()),
+            "tensorflow": tf.__version__,
+            "keras": keras.__version__,
+        },
+    )
+    if state.epoch >= config.epochs or state.stopped_early:
+        reporter.message(f"already trained {state.epoch} epochs; nothing to do")
+    else:
+        callback = _bookkeeping_class()(
+            state=state,
+            config=config,
+            metadata=metadata,
+            out_dir=out_dir,
+            chief=chief,
+            tokens_per_step=config.batch_size * config.sequence_length,
+            reporter=reporter,
+        )
+        reporter.training_started(config, steps_per_epoch, state.epoch, int(model.count_params()))
+        model.fit(
+            train_data,
+            epochs=config.epochs,
+            initial_epoch=state.epoch,
+            steps_per_epoch=steps_per_epoch,
+            validation_data=val_data,
+            callbacks=[callback],
+            verbose=0,
+        )
+    model_path = out_dir / MODEL_FILENAME
+    if not model_path.exists() and chief:
+        # no validation set: the last weights are the result
+        _save_inference_model(model, model_path, metadata, state)
+    final = ModelMetadata.from_json(metadata.to_json())
+    final.metrics = _metrics(state)
+    reporter.finished(state, model_path)
+    return TrainResult(model_path, final, corpus, state)
+
+
+def build_model_for(vocab: Vocabulary, model_config: ModelConfig) -> keras.Model:
+    from .model import build_model
+
+    return build_model(vocab, model_config)
+
+
+def _metrics(state: TrainState) -> dict[str, Any]:
+    if not state.history:
+        return {}
+    best = state.history[state.best_epoch - 1] if state.best_epoch else state.history[-1]
+    metrics = {"epochs_trained": state.epoch, "best_epoch": state.best_epoch or state.epoch}
+    for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
+        if key in best:
+            metrics[key] = round(float(best[key]), 4)
+    metrics["training_seconds"] = round(state.seconds, 1)
+    return metrics
+
+
+def _save_inference_model(model: keras.Model, path: Path, metadata: ModelMetadata, state: TrainState) -> None:
+    """The shipped file: weights without optimizer state (a third of the size)."""
+    import keras
+
+    clone = keras.models.clone_model(model)
+    clone.set_weights(model.get_weights())
+    metadata.metrics = _metrics(state)
+    save_model(path, clone, metadata)
+
+
+@functools.cache
+def _bookkeeping_class() -> type:
+    """The Keras callback class, defined on first use so importing this module needs no TF."""
+    import keras
+
+    class EpochBookkeeping(keras.callbacks.Callback):
+        """Checkpoint every epoch, keep the best model, stop early, report progress."""
+
+        def __init__(self, *, state, config, metadata, out_dir, chief, tokens_per_step, reporter) -> None:
+            super().__init__()
+            self.state: TrainState = state
+            self.config: TrainConfig = config
+            self.metadata: ModelMetadata = metadata
+            self.out_dir: Path = out_dir
+            self.chief = chief
+            self.tokens_per_step = tokens_per_step
+            self.reporter: TrainingReporter = reporter
+            self._epoch_started = 0.0
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self._epoch_started = time.perf_counter()
+            self.reporter.epoch_started(epoch + 1, self.config.epochs)
+
+        def on_train_batch_end(self, batch, logs=None):
+            elapsed = time.perf_counter() - self._epoch_started
+            tokens_per_second = (batch + 1) * self.tokens_per_step / max(elapsed, 1e-9)
+            self.reporter.batch_done(batch + 1, float((logs or {}).get("loss", float("nan"))), tokens_per_second)
+
+        def on_epoch_end(self, epoch, logs=None):
+            logs = {k: float(v) for k, v in (logs or {}).items()}
+            seconds = time.perf_counter() - self._epoch_started
+            state = self.state
+            state.epoch = epoch + 1
+            state.seconds += seconds
+            state.history.append({**logs, "epoch": epoch + 1, "seconds": round(seconds, 2)})
+            monitored = logs.get("val_loss", logs.get("loss"))
+            improved = state.best_val_loss is None or monitored < state.best_val_loss - 1e-4
+            if improved:
+                state.best_val_loss = monitored
+                state.best_epoch = epoch + 1
+                state.wait = 0
+            else:
+                state.wait += 1
+            if state.wait >= self.config.patience:
+                state.stopped_early = True
+                self.model.stop_training = True
+            if self.chief:
+                if improved:
+                    _save_inference_model(self.model, self.out_dir / MODEL_FILENAME, self.metadata, state)
+                # checkpoint (weights + optimizer) before the state that points at it
+                self.model.save(self.out_dir / CHECKPOINT_FILENAME)
+                state.save(self.out_dir / STATE_FILENAME)
+            self.reporter.epoch_done(state, logs, seconds, improved)
+
+    return EpochBookkeeping
+
+
+class TrainingReporter:
+    """Receives progress events; the CLI's rich display subclasses it. Silent by default."""
+
+    def file_read(self, path: Path, error: str | None) -> None: ...
+    def corpus_loaded(self, corpus: Corpus) -> None: ...
+    def resumed(self, state: TrainState) -> None: ...
+    def message(self, text: str) -> None: ...
+    def training_started(self, config: TrainConfig, steps_per_epoch: int, first_epoch: int, params: int) -> None: ...
+    def epoch_started(self, epoch: int, epochs: int) -> None: ...
+    def batch_done(self, step: int, loss: float, tokens_per_second: float) -> None: ...
+    def epoch_done(self, state: TrainState, logs: dict[str, float], seconds: float, improved: bool) -> None: ...
+    def finished(self, state: TrainState, model_path: Path) -> None: ...
+
+
+def training_date() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d")
