@@ -12,8 +12,9 @@ music21 only parses here: each piece becomes a list of :class:`~osc_composer.not
 
 Conversion rules (:func:`stream_to_notes`):
 
-* ties are merged with music21's ``stripTies()``; chords become one note per pitch;
-  rests are skipped;
+* tied notes become one note (per part and pitch, like music21's ``stripTies()`` but
+  never across two different pitches); chords become one note per pitch; rests are
+  skipped;
 * grace notes (zero duration in music21) are **dropped** and counted: they would otherwise
   sound as a simultaneous cluster at the main note's onset, which is not what they mean;
 * pickups (anacrusis) start at beat 0: the first note of a piece is at its first offset,
@@ -89,6 +90,9 @@ class CorpusSpec:
     pieces_from: str  # how the pieces are enumerated, in words
     terms: str  # what the encodings and the music are licensed under, as found on disk
     enumerate: Callable[[], list[CorpusPiece]] = field(repr=False, compare=False)
+    # Keep only parts whose name begins with one of these words (case-insensitive), when
+    # a piece has any; None keeps every part.
+    voices: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,7 @@ class ExportReport:
     grace_notes_dropped: int = 0
     unisons_merged: int = 0
     default_velocity_notes: int = 0  # notes whose encoding had no velocity (given 90)
+    parts_left_out: int = 0  # instrument parts not among the corpus's voices
     seconds: float = 0.0
     skipped: list[SkippedPiece] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)  # every file of the set, written or existing
@@ -131,6 +136,7 @@ class ConversionStats:
     grace_notes_dropped: int = 0
     unisons_merged: int = 0
     default_velocity_notes: int = 0
+    parts_left_out: int = 0
 
 
 # --- music21 access -----------------------------------------------------------------------
@@ -181,13 +187,26 @@ def _chorale_loader(work: str) -> Callable[[], Any]:
         music21 = _music21()
         base = work.rsplit("/", 1)[-1]
         found = music21.corpus.getWork(work, fileExtensions=tuple(s[1:] for s in _SCORE_SUFFIXES))
-        candidates = found if isinstance(found, list) else [found]
-        exact = [Path(p) for p in candidates if Path(p).suffix in _SCORE_SUFFIXES and Path(p).stem == base]
-        if not exact:
-            raise FileNotFoundError(f"no MusicXML file named {base} in music21's corpus")
-        return music21.converter.parse(exact[0], forceSource=True)
+        return music21.converter.parse(_pick_score_file(base, found), forceSource=True)
 
     return load
+
+
+def _pick_score_file(base: str, found: Any) -> Path:
+    """The MusicXML file for chorale ``base`` among music21's prefix matches.
+
+    The file named exactly ``base`` if there is one (``bwv69.6.xml``, not
+    ``bwv69.6-a.mxl``), else the only match (``bwv18.5-l`` is stored as ``bwv18.5-lz``).
+    """
+    candidates = [Path(p) for p in (found if isinstance(found, list) else [found])]
+    candidates = [p for p in candidates if p.suffix in _SCORE_SUFFIXES]
+    exact = [p for p in candidates if p.stem == base]
+    if exact:
+        return exact[0]
+    if len(candidates) == 1:
+        return candidates[0]
+    names = ", ".join(p.name for p in candidates) or "none"
+    raise FileNotFoundError(f"no single MusicXML file for {base} in music21's corpus (found: {names})")
 
 
 _ABC_TUNE = re.compile(r"^X:\s*(\d+)", re.MULTILINE)
@@ -242,6 +261,8 @@ CORPORA: dict[str, CorpusSpec] = {
                 "electronic formats reserved.')."
             ),
             enumerate=_bach_chorale_pieces,
+            # 18 chorales add instruments (trumpets, horns, timpani, strings, continuo).
+            voices=("soprano", "alto", "tenor", "bass"),
         ),
         CorpusSpec(
             name="oneill-1850",
@@ -310,54 +331,105 @@ def _unshare_time_signatures(score: Any) -> None:
                 seen.add(id(ts))
 
 
-def stream_to_notes(score: Any) -> tuple[list[Note], ConversionStats]:
+def stream_to_notes(
+    score: Any, *, voices: tuple[str, ...] | None = None
+) -> tuple[list[Note], ConversionStats]:
     """Convert a parsed music21 stream into notes in beats (see the module docstring).
 
-    The stream is changed in place (ties stripped, time signatures unshared).
+    Ties are merged per part and pitch: a note whose tie stops or continues extends the
+    tied note of the same pitch that ends exactly where it starts. Unlike music21's
+    ``stripTies()``, this never merges a "tie" between two different pitches (which some
+    ABC transcriptions write for a slur: ``G3-A``); ``stripTies()`` would swallow the
+    second note. ``voices`` keeps only the parts whose name begins with one of these
+    words, if any part does (see :attr:`CorpusSpec.voices`). The stream is changed in
+    place (time signatures unshared).
     """
     music21 = _music21()
     _unshare_time_signatures(score)
-    score.stripTies(inPlace=True)
-    flat = score.flatten()
-    grace = defaults = 0
-    by_onset: dict[tuple[int, float], Note] = {}
-    merged = 0
-    for element in flat.notes:
-        if isinstance(element, music21.harmony.Harmony) or not element.pitches:
-            continue  # chord symbols and unpitched percussion are not pitched notes
-        duration = float(element.quarterLength)
-        if duration <= 0 or element.duration.isGrace:
-            grace += len(element.pitches)
-            continue
-        start = float(element.offset)
-        members = list(element.notes) if isinstance(element, music21.chord.Chord) else [element]
-        for member in members:
-            velocity = _velocity(member)
-            if velocity is None and member is not element:
-                velocity = _velocity(element)
-            if velocity is None:
-                velocity = DEFAULT_VELOCITY
-                defaults += 1
-            midi = member.pitch.midi
-            if not 0 <= midi <= 127:
+    parts = list(score.parts) if isinstance(score, music21.stream.Score) else []
+    every_part = len(parts)
+    if voices:
+        wanted = [p for p in parts if _first_word(p.partName) in voices]
+        parts = wanted or parts
+    grace = 0
+    sounding: list[_Sounding] = []
+    for part in parts or [score]:
+        base = float(part.getOffsetBySite(score)) if part is not score else 0.0
+        tied: dict[int, _Sounding] = {}  # pitch -> the note whose tie is still open
+        for element in part.flatten().notes:
+            if isinstance(element, music21.harmony.Harmony) or not element.pitches:
+                continue  # chord symbols and unpitched percussion are not pitched notes
+            duration = float(element.quarterLength)
+            if duration <= 0 or element.duration.isGrace:
+                grace += len(element.pitches)
                 continue
-            note = Note(midi, velocity, start, duration)
-            key = (midi, start)
-            if key in by_onset:
-                merged += 1
-                other = by_onset[key]
-                note = Note(
-                    midi,
-                    max(velocity, other.velocity),
-                    start,
-                    max(duration, other.duration_beats),
-                )
-            by_onset[key] = note
-    notes = sort_notes(by_onset.values())
-    first = min((n.start_beats for n in notes), default=0.0)
-    if first < 0:  # music21 does not produce these; keep Note's invariant anyway
-        notes = [Note(n.pitch, n.velocity, n.start_beats - first, n.duration_beats) for n in notes]
-    return notes, ConversionStats(grace, merged, defaults)
+            start = base + float(element.offset)
+            is_chord = isinstance(element, music21.chord.Chord)
+            members = list(element.notes) if is_chord else [element]
+            chord_tie = element.tie if is_chord and all(m.tie is None for m in members) else None
+            for member in members:
+                pitch = member.pitch.midi
+                if not 0 <= pitch <= 127:
+                    continue
+                tie = member.tie or chord_tie
+                velocity = _velocity(member)
+                if velocity is None and is_chord:
+                    velocity = _velocity(element)
+                open_note = tied.get(pitch)
+                if (
+                    tie is not None
+                    and tie.type in ("stop", "continue")
+                    and open_note is not None
+                    and abs(open_note.end - start) < 1e-6
+                ):
+                    open_note.end = start + duration
+                    current = open_note
+                else:
+                    current = _Sounding(pitch, velocity, start, start + duration)
+                    sounding.append(current)
+                if tie is not None and tie.type in ("start", "continue"):
+                    tied[pitch] = current
+                else:
+                    tied.pop(pitch, None)
+    notes, merged, defaults = _unisons_merged(sounding)
+    return notes, ConversionStats(grace, merged, defaults, every_part - len(parts))
+
+
+def _first_word(name: str | None) -> str:
+    words = re.findall(r"[a-z]+", (name or "").lower())
+    return words[0] if words else ""
+
+
+@dataclass
+class _Sounding:
+    pitch: int
+    velocity: int | None  # None: the encoding gave none
+    start: float
+    end: float
+
+
+def _unisons_merged(sounding: list[_Sounding]) -> tuple[list[Note], int, int]:
+    """Notes with one pitch and start become one (longest, loudest); default velocities."""
+    by_onset: dict[tuple[int, float], _Sounding] = {}
+    merged = 0
+    for s in sounding:
+        key = (s.pitch, round(s.start, 6))
+        other = by_onset.get(key)
+        if other is None:
+            by_onset[key] = s
+            continue
+        merged += 1
+        velocities = [v for v in (s.velocity, other.velocity) if v is not None]
+        by_onset[key] = _Sounding(s.pitch, max(velocities, default=None), s.start, max(s.end, other.end))
+    shift = -min(min((s.start for s in by_onset.values()), default=0.0), 0.0)  # never > 0
+    defaults = sum(1 for s in by_onset.values() if s.velocity is None)
+    notes = [
+        Note(
+            s.pitch, DEFAULT_VELOCITY if s.velocity is None else s.velocity, s.start + shift, s.end - s.start
+        )
+        for s in by_onset.values()
+    ]
+    return sort_notes(notes), merged, defaults
 
 
 def _velocity(element: Any) -> int | None:
@@ -412,7 +484,7 @@ def export_corpus(
             report.paths.append(target)
             status = "existing"
         else:
-            reason = _export_piece(piece, target, report)
+            reason = _export_piece(piece, target, report, spec.voices)
             if reason is None:
                 status = "written"
             else:
@@ -426,10 +498,12 @@ def export_corpus(
     return report
 
 
-def _export_piece(piece: CorpusPiece, target: Path, report: ExportReport) -> str | None:
+def _export_piece(
+    piece: CorpusPiece, target: Path, report: ExportReport, voices: tuple[str, ...] | None
+) -> str | None:
     """Parse, convert and write one piece; the reason it was skipped, or None."""
     try:
-        notes, stats = stream_to_notes(piece.load())
+        notes, stats = stream_to_notes(piece.load(), voices=voices)
     except Exception as exc:  # music21 raises many kinds of errors on odd encodings
         return f"cannot parse or convert: {type(exc).__name__}: {exc}"
     if not notes:
@@ -446,5 +520,6 @@ def _export_piece(piece: CorpusPiece, target: Path, report: ExportReport) -> str
     report.grace_notes_dropped += stats.grace_notes_dropped
     report.unisons_merged += stats.unisons_merged
     report.default_velocity_notes += stats.default_velocity_notes
+    report.parts_left_out += stats.parts_left_out
     report.paths.append(target)
     return None

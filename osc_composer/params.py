@@ -27,13 +27,15 @@ class ParamSpec:
     @property
     def osc_types(self) -> str:
         """The OSC type tags a client should send (numbers may come as ``i`` or ``f``)."""
-        return {"int": "i", "float": "f", "key": "i|s", "scale": "s"}[self.kind]
+        return {"int": "i", "float": "f", "key": "*", "scale": "s"}[self.kind]
 
     def range_text(self) -> str:
         if self.kind == "scale":
             return " | ".join(SCALES)
         if self.kind == "key":
             return "0–11 or C, C#, Db … B"
+        if self.kind == "int":
+            return f"{int(self.low)}–{int(self.high)}"
         return f"{self.low:g}–{self.high:g}"
 
     def coerce(self, value: Any) -> Any:
@@ -50,6 +52,8 @@ class ParamSpec:
             if isinstance(value, str) or isinstance(value, bool):
                 raise ParamError(f"{self.name} must be a number, got {value!r}")
             number = float(value)
+        except ParamError:
+            raise
         except (ValueError, TypeError) as exc:
             raise ParamError(f"{self.name}: {exc}") from None
         if not math.isfinite(number):

@@ -1,0 +1,663 @@
+"""The OSC server: UDP in, protocol table, per-client sessions, engine worker, bundles out.
+
+Threads: one receives and dispatches packets (cheap: parse, validate, update a session,
+queue a request); one runs the engine on batches of queued requests and sends the
+replies; the console (if any) only reads :class:`Stats`. A client that asks again
+before its previous request ran has the older one replaced, so turning a knob never
+builds a backlog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import os
+import signal
+import socket
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .engine import Continuation, Engine, GenerationRequest, load_engine
+from .midi import MidiFileError, read_midi
+from .model import ModelFileError, list_models, resolve_model_path
+from .notes import Note, NoteError, end_beats
+from .params import PARAM_SPECS, PARAMS_BY_NAME, ParamError, SamplingParams
+from .paths import default_model_path, models_dir
+from .protocol import ADDRESSES, INCOMING, OUTGOING, PREFIX, Address, ProtocolError
+from .wire import DEFAULT_MAX_DATAGRAM, WireError, build_message, pack_bundles, parse_packet
+
+log = logging.getLogger("osc_composer.server")
+
+SessionKey = tuple[str, int]  # (client host, reply port)
+
+
+@dataclass
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 9000
+    reply_port: int = 9001
+    model: Path | None = None
+    models_dir: Path | None = None
+    midi_dir: Path | None = None  # where /composer/seed/midi may read from
+    max_datagram: int = DEFAULT_MAX_DATAGRAM
+    max_seed_notes: int = 4096
+    max_sessions: int = 256
+    max_pending: int = 64  # queued requests (one per client at most); beyond: "busy"
+    errors_per_second: float = 20.0  # per client; more errors are counted, not sent
+    allow: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    batch_window_ms: float = 0.0  # extra wait to batch requests (0: batch what queued meanwhile)
+
+
+@dataclass
+class Session:
+    """One client's seed and parameters."""
+
+    key: SessionKey
+    seed: list[Note] = field(default_factory=list)
+    params: SamplingParams = field(default_factory=SamplingParams)
+    next_id: int = 1
+    last_seen: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class RequestRecord:
+    """What the console shows about a finished request."""
+
+    client: str
+    request_id: int
+    params: dict[str, Any]
+    notes: int
+    milliseconds: float
+    when: float
+
+
+@dataclass
+class Job:
+    session_key: SessionKey
+    reply_to: tuple[str, int]
+    request_id: int
+    request: GenerationRequest
+    received: float
+
+
+class Stats:
+    """Counters and recent events, written by the server threads and read by the console."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.started = time.monotonic()
+        self.packets = 0
+        self.requests = 0
+        self.replies = 0
+        self.errors = 0
+        self.errors_suppressed = 0
+        self.superseded = 0
+        self.busy = 0
+        self.dropped_not_allowed = 0
+        self.recent: deque[RequestRecord] = deque(maxlen=12)
+        self.recent_errors: deque[tuple[float, str, str]] = deque(maxlen=8)
+        self.request_times: deque[float] = deque(maxlen=512)
+        self.clients: dict[str, float] = {}
+        self.model_name = ""
+        self.model_info: dict[str, Any] = {}
+        self.listening = ""
+
+    def add(self, counter: str, amount: int = 1) -> None:
+        with self.lock:
+            setattr(self, counter, getattr(self, counter) + amount)
+
+    def requests_per_second(self, window: float = 10.0) -> float:
+        now = time.monotonic()
+        with self.lock:
+            recent = [t for t in self.request_times if now - t <= window]
+        return len(recent) / window
+
+
+class QueueFull(Exception):
+    pass
+
+
+class RequestQueue:
+    """Pending requests, one per session: a newer request replaces the older one."""
+
+    def __init__(self, max_pending: int) -> None:
+        self.max_pending = max_pending
+        self._jobs: OrderedDict[SessionKey, Job] = OrderedDict()
+        self._cond = threading.Condition()
+        self._closed = False
+
+    def put(self, job: Job) -> Job | None:
+        """Queue a job; returns the job it replaced, if any. Raises QueueFull."""
+        with self._cond:
+            replaced = self._jobs.pop(job.session_key, None)
+            if replaced is None and len(self._jobs) >= self.max_pending:
+                raise QueueFull
+            self._jobs[job.session_key] = job
+            self._cond.notify()
+            return replaced
+
+    def take(self, window: float = 0.0) -> list[Job]:
+        """Wait for work and take everything queued (after ``window`` seconds more)."""
+        with self._cond:
+            while not self._jobs and not self._closed:
+                self._cond.wait()
+            if self._closed and not self._jobs:
+                return []
+            if window > 0:
+                self._cond.wait(window)
+            jobs = list(self._jobs.values())
+            self._jobs.clear()
+            return jobs
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+
+class ComposerServer:
+    """Serve one engine over UDP. ``start()`` binds and returns; ``stop()`` shuts down."""
+
+    def __init__(self, config: ServerConfig, engine: Engine, *, model_path: Path | None = None) -> None:
+        self.config = config
+        self.engine = engine
+        self.model_path = model_path
+        self.stats = Stats()
+        self.sessions: OrderedDict[SessionKey, Session] = OrderedDict()
+        self.reply_ports: dict[tuple[str, int], int] = {}  # packet source → chosen reply port
+        self.queue = RequestQueue(config.max_pending)
+        self.sock: socket.socket | None = None
+        self._threads: list[threading.Thread] = []
+        self._running = threading.Event()
+        self._engine_lock = threading.Lock()
+        self._error_lock = threading.Lock()
+        self._error_budget: dict[tuple[str, int], tuple[float, float]] = {}
+        self._handlers: dict[str, Callable[[Address, list[Any], tuple[str, int]], None]] = {
+            path: getattr(self, "_on_" + address.handler) for path, address in INCOMING.items()
+        }
+        self._set_model_stats(engine, model_path)
+
+    # --- lifecycle ---------------------------------------------------------------------
+    def start(self) -> None:
+        family = socket.AF_INET6 if ":" in self.config.host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_DGRAM)
+        try:
+            sock.bind((self.config.host, self.config.port))
+        except OSError as exc:
+            sock.close()
+            raise OSError(f"cannot listen on {self.config.host}:{self.config.port}: {exc.strerror or exc}") from None
+        sock.settimeout(0.2)
+        self.sock = sock
+        host, port = sock.getsockname()[:2]
+        self.stats.listening = f"udp://{host}:{port}"
+        self._running.set()
+        for target, name in ((self._receive_loop, "osc-receive"), (self._work_loop, "osc-engine")):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        log.info("listening on %s, replies to port %d, model %s", self.stats.listening, self.config.reply_port,
+                 self.engine.name)
+
+    @property
+    def port(self) -> int:
+        return self.sock.getsockname()[1] if self.sock else self.config.port
+
+    def stop(self) -> None:
+        """Stop receiving, let the engine finish what it is doing, close the socket."""
+        self._running.clear()
+        self.queue.close()
+        for thread in self._threads:
+            thread.join(timeout=10)
+        if self.sock:
+            self.sock.close()
+        log.info("stopped")
+
+    def serve_forever(self, until: threading.Event | None = None) -> None:
+        until = until or threading.Event()
+        while self._running.is_set() and not until.wait(0.2):
+            pass
+
+    # --- receiving ---------------------------------------------------------------------
+    def _receive_loop(self) -> None:
+        assert self.sock is not None
+        while self._running.is_set():
+            try:
+                data, source = self.sock.recvfrom(65535)
+            except (TimeoutError, socket.timeout):
+                continue
+            except OSError:
+                if not self._running.is_set():
+                    return
+                continue
+            source = (source[0], source[1])
+            try:
+                self.handle_packet(data, source)
+            except Exception as exc:  # a bug must never take the receive thread down
+                log.exception("internal error on a packet from %s", source)
+                self._error(source, -1, f"internal error: {type(exc).__name__}: {exc}")
+
+    def _allowed(self, host: str) -> bool:
+        if not self.config.allow:
+            return True
+        try:
+            address = ipaddress.ip_address(host.split("%")[0])
+        except ValueError:
+            return False
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        return any(address in network for network in self.config.allow)
+
+    def handle_packet(self, data: bytes, source: tuple[str, int]) -> None:
+        """Parse one datagram and act on each of its messages."""
+        if not self._allowed(source[0]):
+            self.stats.add("dropped_not_allowed")
+            return
+        self.stats.add("packets")
+        with self.stats.lock:
+            self.stats.clients[f"{source[0]}:{self._reply_port(source)}"] = time.monotonic()
+        try:
+            messages = parse_packet(data)
+        except WireError as exc:
+            self._error(source, -1, f"malformed packet: {exc}")
+            return
+        for path, _, values in messages:
+            address = INCOMING.get(path)
+            if address is None:
+                hint = " (addresses start with /composer/)" if not path.startswith(PREFIX) else ""
+                self._error(source, -1, f"unknown address {path}{hint}; send /composer/describe for the list")
+                continue
+            tags = "".join(_tag_of(v) for v in values)
+            try:
+                args = address.parse(tags, values)
+                self._handlers[path](address, args, source)
+            except (ProtocolError, ParamError, NoteError, ValueError) as exc:
+                self._error(source, _request_id_of(path, values), f"{path}: {exc}")
+
+    # --- sessions ----------------------------------------------------------------------
+    def _reply_port(self, source: tuple[str, int]) -> int:
+        port = self.reply_ports.get(source, self.config.reply_port)
+        return source[1] if port == 0 else port
+
+    def _session(self, source: tuple[str, int]) -> Session:
+        key = (source[0], self._reply_port(source))
+        session = self.sessions.get(key)
+        if session is None:
+            session = Session(key)
+            self.sessions[key] = session
+            while len(self.sessions) > self.config.max_sessions:
+                self.sessions.popitem(last=False)  # forget the longest-idle client
+        else:
+            self.sessions.move_to_end(key)
+        session.last_seen = time.monotonic()
+        return session
+
+    # --- handlers (named in the protocol table) ----------------------------------------
+    def _on_seed_clear(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        session.seed = []
+        self._send_seed_size(source, session)
+
+    def _on_seed_notes(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        notes = [Note(*args[i : i + 4]) for i in range(0, len(args), 4)]
+        self._set_seed(source, notes)
+
+    def _on_seed_add(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        self._set_seed(source, [*session.seed, Note(*args)])
+
+    def _on_seed_pitches(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        params = self._session(source).params
+        notes = [Note(p, params.velocity, i * params.step, params.step) for i, p in enumerate(args)]
+        self._set_seed(source, notes)
+
+    def _on_seed_midi(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        path = self._confined_midi_path(args[0])
+        try:
+            notes = read_midi(path).notes
+        except MidiFileError as exc:
+            raise ProtocolError(f"{args[0]}: {exc.reason}") from None
+        self._set_seed(source, notes)
+
+    def _confined_midi_path(self, name: str) -> Path:
+        if self.config.midi_dir is None:
+            raise ProtocolError("no MIDI folder configured (start the server with --midi-dir)")
+        root = self.config.midi_dir.resolve()
+        relative = Path(name)
+        if relative.is_absolute() or ".." in relative.parts or not name.strip():
+            raise ProtocolError(f"{name!r}: give a file name inside the MIDI folder (no absolute paths or '..')")
+        path = (root / relative).resolve()
+        if root not in path.parents:
+            raise ProtocolError(f"{name!r} leads outside the MIDI folder")
+        if not path.is_file():
+            raise ProtocolError(f"{name!r}: no such file in the MIDI folder")
+        return path
+
+    def _set_seed(self, source: tuple[str, int], notes: list[Note]) -> None:
+        if len(notes) > self.config.max_seed_notes:
+            raise ProtocolError(f"seed of {len(notes)} notes is over the limit of {self.config.max_seed_notes}")
+        session = self._session(source)
+        session.seed = notes
+        self._send_seed_size(source, session)
+
+    def _send_seed_size(self, source: tuple[str, int], session: Session) -> None:
+        self._send(source, [self._message("/seed/size", len(session.seed), end_beats(session.seed))])
+
+    def _on_set_param(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        assert address.param is not None
+        session = self._session(source)
+        session.params = session.params.with_values(**{address.param.name: args[0]})
+
+    def _on_params(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        params = self._session(source).params
+        messages = []
+        for spec in PARAM_SPECS:
+            value = getattr(params, spec.name)
+            types = "s" if isinstance(value, str) else ("i" if isinstance(value, int) else "f")
+            messages.append(build_message(f"{PREFIX}/param/{spec.name}", types, [value]))
+        self._send(source, messages)
+
+    def _on_reset(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        session.seed = []
+        session.params = SamplingParams()
+        self._send_seed_size(source, session)
+
+    def _on_generate(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        if args and isinstance(args[0], int) and not isinstance(args[0], bool):
+            request_id, pairs = args[0], args[1:]
+        else:
+            request_id, pairs = session.next_id, args
+            session.next_id += 1
+        if len(pairs) % 2:
+            raise ProtocolError("parameter overrides come in name value pairs")
+        overrides = {}
+        for name, value in zip(pairs[::2], pairs[1::2]):
+            if not isinstance(name, str) or name not in PARAMS_BY_NAME:
+                raise ProtocolError(f"unknown parameter {name!r} in overrides")
+            overrides[name] = value
+        try:
+            params = session.params.with_values(**overrides)
+        except ParamError as exc:
+            raise ProtocolError(str(exc)) from None
+        if not session.seed:
+            self._error(source, request_id, "the seed is empty: send /composer/seed/notes or /composer/seed/pitches first")
+            return
+        job = Job(session.key, (source[0], self._reply_port(source)), request_id,
+                  GenerationRequest(list(session.seed), params), time.monotonic())
+        try:
+            replaced = self.queue.put(job)
+        except QueueFull:
+            self.stats.add("busy")
+            self._error(source, request_id, "busy: too many requests queued, try again")
+            return
+        if replaced is not None:
+            self.stats.add("superseded")
+        self.stats.add("requests")
+
+    def _on_reply_port(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        old_key = (source[0], self._reply_port(source))
+        self.reply_ports[source] = args[0]
+        new_key = (source[0], self._reply_port(source))
+        # the client keeps its seed and parameters under its new address
+        if old_key in self.sessions and new_key not in self.sessions:
+            session = self.sessions.pop(old_key)
+            session.key = new_key
+            self.sessions[new_key] = session
+
+    def _on_ping(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        self._send(source, [self._message("/pong", __version__)])
+
+    def _on_describe(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        messages = [
+            self._message("/address", a.path, a.direction, a.signature, a.arg_names, a.doc[:200]) for a in ADDRESSES
+        ]
+        messages.append(self._message("/describe/end", len(ADDRESSES)))
+        self._send(source, messages)
+
+    def _available_models(self) -> dict[str, Path]:
+        return list_models(self.config.models_dir or models_dir())
+
+    def _on_models(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        current = self.engine.name
+        self._send(source, [self._message("/model/available", name, int(name == current))
+                            for name in self._available_models()])
+
+    def _on_model(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        name = args[0]
+        path = self._available_models().get(name)
+        if path is None:
+            raise ProtocolError(f"no model named {name!r}; send /composer/models for the list")
+        # loading takes ~0.3 s with TF: never on the receiving thread
+        threading.Thread(target=self._load_model, args=(name, path, source), daemon=True).start()
+
+    def _load_model(self, name: str, path: Path, source: tuple[str, int]) -> None:
+        try:
+            engine = load_engine(path)
+        except (ModelFileError, ValueError) as exc:
+            self._error(source, -1, f"model {name!r} not loaded, keeping {self.engine.name!r}: {exc}")
+            return
+        engine.name = name
+        with self._engine_lock:
+            self.engine = engine
+            self.model_path = path
+        self._set_model_stats(engine, path)
+        self._send(source, [self._message("/model/loaded", name)])
+
+    def _set_model_stats(self, engine: Engine, path: Path | None) -> None:
+        info: dict[str, Any] = {"vocabulary": engine.vocab.size}
+        if path is not None:
+            try:
+                from .model import read_metadata
+
+                metadata = read_metadata(path)
+                info.update(metadata.metrics)
+                info["corpus"] = metadata.training.get("corpus", {}).get("name") or metadata.training.get(
+                    "corpus", {}
+                ).get("folder", "")
+                info["architecture"] = (
+                    f"{metadata.config.architecture} {metadata.config.layers}×{metadata.config.units}"
+                )
+            except ModelFileError:
+                pass
+        with self.stats.lock:
+            self.stats.model_name = engine.name
+            self.stats.model_info = info
+
+    # --- the engine worker -------------------------------------------------------------
+    def _work_loop(self) -> None:
+        while True:
+            jobs = self.queue.take(self.config.batch_window_ms / 1000.0)
+            if not jobs:
+                return
+            with self._engine_lock:
+                engine = self.engine
+            try:
+                results = engine.generate([job.request for job in jobs])
+            except Exception as exc:  # one bad request must not lose the others
+                log.exception("engine failed on a batch of %d", len(jobs))
+                results = self._generate_one_by_one(engine, jobs, exc)
+            for job, result in zip(jobs, results):
+                if isinstance(result, Exception):
+                    self._error(job.reply_to, job.request_id, f"generation failed: {result}", direct=True)
+                    continue
+                self._send_result(job, result)
+
+    def _generate_one_by_one(self, engine: Engine, jobs: list[Job], first: Exception) -> list[Any]:
+        results: list[Any] = []
+        for job in jobs:
+            try:
+                results.append(engine.generate([job.request])[0])
+            except Exception as exc:
+                results.append(exc)
+        return results
+
+    def _send_result(self, job: Job, result: Continuation) -> None:
+        messages = [self._message("/begin", job.request_id, len(result.variations), result.length_beats)]
+        for index, notes in enumerate(result.variations):
+            for note in notes:
+                messages.append(
+                    self._message("/note", job.request_id, index, note.pitch, note.velocity,
+                                  note.start_beats, note.duration_beats)
+                )
+            messages.append(self._message("/end", job.request_id, index, len(notes)))
+        self._send(job.reply_to, messages, direct=True)
+        elapsed = (time.monotonic() - job.received) * 1000
+        params = job.request.params
+        record = RequestRecord(
+            client=f"{job.reply_to[0]}:{job.reply_to[1]}",
+            request_id=job.request_id,
+            params={"temperature": params.temperature, "length": params.length, "variations": params.variations,
+                    "key": params.key, "scale": params.scale},
+            notes=sum(len(v) for v in result.variations),
+            milliseconds=elapsed,
+            when=time.time(),
+        )
+        with self.stats.lock:
+            self.stats.replies += 1
+            self.stats.recent.append(record)
+            self.stats.request_times.append(time.monotonic())
+        log.info("request %d from %s: %d notes in %.1f ms", job.request_id, record.client, record.notes, elapsed)
+
+    # --- sending -----------------------------------------------------------------------
+    def _message(self, path: str, *values: Any) -> bytes:
+        address = OUTGOING[PREFIX + path]
+        return build_message(address.path, address.signature, values)
+
+    def _send(self, target: tuple[str, int], messages: list[bytes], *, direct: bool = False) -> None:
+        """Send to ``target``: a reply address if ``direct``, else a packet source to map."""
+        destination = target if direct else (target[0], self._reply_port(target))
+        if self.sock is None:
+            return
+        for datagram in pack_bundles(messages, self.config.max_datagram):
+            try:
+                self.sock.sendto(datagram, destination)
+            except OSError as exc:
+                log.warning("could not send to %s:%d: %s", destination[0], destination[1], exc)
+                return
+
+    def _error(self, target: tuple[str, int], request_id: int, text: str, *, direct: bool = False) -> None:
+        """Send /composer/error, at most ``errors_per_second`` per client (the rest are counted).
+
+        ``target`` is a packet source, or with ``direct`` the reply address itself.
+        """
+        destination = target if direct else (target[0], self._reply_port(target))
+        self.stats.add("errors")
+        with self.stats.lock:
+            self.stats.recent_errors.append((time.time(), f"{destination[0]}:{destination[1]}", text))
+        log.warning("error for %s:%d: %s", destination[0], destination[1], text)
+        now = time.monotonic()
+        rate = self.config.errors_per_second
+        with self._error_lock:
+            tokens, stamp = self._error_budget.get(destination, (rate, now))
+            tokens = min(rate, tokens + (now - stamp) * rate)
+            allowed = tokens >= 1
+            self._error_budget[destination] = (tokens - 1 if allowed else tokens, now)
+            if len(self._error_budget) > 4 * self.config.max_sessions:
+                self._error_budget.clear()  # bounded memory under a flood from many ports
+        if not allowed:
+            self.stats.add("errors_suppressed")
+            return
+        self._send(destination, [self._message("/error", request_id, text[:512])], direct=True)
+
+
+def _request_id_of(path: str, values: list[Any]) -> int:
+    """The id of a refused /composer/generate, so the client can match the error (else -1)."""
+    if path == PREFIX + "/generate" and values and _tag_of(values[0]) == "i":
+        return values[0]
+    return -1
+
+
+def _tag_of(value: Any) -> str:
+    """The OSC type a parsed value came as (numbers: i or f; strings: s)."""
+    if isinstance(value, bool):
+        return "T"
+    if isinstance(value, int):
+        return "i"
+    if isinstance(value, float):
+        return "f"
+    if isinstance(value, str):
+        return "s"
+    if value is None:
+        return "N"
+    return "b"
+
+
+# --- command line --------------------------------------------------------------------------
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    parser.add_argument("--port", type=int, default=9000)
+    parser.add_argument("--reply-port", type=int, default=9001, help="port replies go to (0: the sender's port)")
+    parser.add_argument("--model", type=Path, default=None, help="model folder or .keras file")
+    parser.add_argument("--models-dir", type=Path, default=None, help="folder of models for /composer/model")
+    parser.add_argument("--midi-dir", type=Path, default=None, help="folder /composer/seed/midi reads from")
+    parser.add_argument("--max-datagram", type=int, default=DEFAULT_MAX_DATAGRAM, help="largest reply datagram")
+    parser.add_argument("--max-seed-notes", type=int, default=4096)
+    parser.add_argument("--allow", action="append", default=[], metavar="CIDR",
+                        help="accept packets only from these networks (repeatable)")
+    parser.add_argument("--batch-window-ms", type=float, default=0.0)
+    parser.add_argument("--no-console", action="store_true", help="plain log lines instead of the dashboard")
+
+
+def serve_from_args(args: argparse.Namespace) -> int:
+    from .console import run_with_console, setup_plain_logging
+
+    if args.max_datagram < 64:
+        raise ValueError("--max-datagram must be at least 64 bytes")
+    config = ServerConfig(
+        host=args.host,
+        port=args.port,
+        reply_port=args.reply_port,
+        model=args.model,
+        models_dir=args.models_dir,
+        midi_dir=args.midi_dir,
+        max_datagram=args.max_datagram,
+        max_seed_notes=args.max_seed_notes,
+        allow=tuple(ipaddress.ip_network(c, strict=False) for c in args.allow),
+        batch_window_ms=args.batch_window_ms,
+    )
+    use_console = not args.no_console and os.isatty(1)
+    if not use_console:
+        setup_plain_logging()
+    path = resolve_model_path(config.model or default_model_path())
+    started = time.monotonic()
+    engine = load_engine(path)
+    engine.name = path.parent.name if path.name == "model.keras" else path.stem
+    warm_up(engine)
+    server = ComposerServer(config, engine, model_path=path)
+    server.start()
+    log.info("ready in %.2f s", time.monotonic() - started)
+    if not _is_loopback(config.host) and not config.allow:
+        log.warning("listening on %s without --allow: anyone on the network can use this server", config.host)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        if use_console:
+            run_with_console(server, stop)
+        else:
+            server.serve_forever(stop)
+    finally:
+        server.stop()
+    return 0
+
+
+def warm_up(engine: Engine) -> None:
+    """One tiny request so the first real one does not pay for lazy allocations."""
+    engine.continue_notes([Note(60, 90, 0.0, 1.0)], SamplingParams.create(length=1.0, seed=0))
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
