@@ -238,5 +238,25 @@ def markdown_table() -> str:
     return "\n".join(lines)
 
 
+TABLE_START = "<!-- protocol-table:start -->"
+TABLE_END = "<!-- protocol-table:end -->"
+
+
+def with_table(readme: str) -> str:
+    """``readme`` with the text between the table markers replaced by the current table."""
+    head, start, rest = readme.partition(TABLE_START)
+    _, end, tail = rest.partition(TABLE_END)
+    if not start or not end:
+        raise ValueError(f"README has no {TABLE_START} … {TABLE_END} markers")
+    return f"{head}{start}\n{markdown_table()}\n{end}{tail}"
+
+
 if __name__ == "__main__":
-    print(markdown_table())
+    import sys
+    from pathlib import Path
+
+    if sys.argv[1:2] == ["--update-readme"]:
+        readme = Path(sys.argv[2] if len(sys.argv) > 2 else "README.md")
+        readme.write_text(with_table(readme.read_text()))
+    else:
+        print(markdown_table())
