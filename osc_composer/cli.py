@@ -108,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    console = Console(stderr=True)
+    # log files and pipes get whole lines, not text wrapped at 80 columns
+    console = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
     try:
         return {
             "train": _train,
@@ -148,9 +149,9 @@ def _train(args: argparse.Namespace, console: Console) -> int:
     model_config = ModelConfig(args.architecture, args.embedding_dim, args.units, args.layers, args.dropout)
     corpus_info = {"folder": str(args.midi_dir)}
     if args.corpus_name:
-        from .corpus import CORPORA, corpus_terms
+        from .corpus import corpus_terms, get_corpus
 
-        entry = CORPORA[args.corpus_name]
+        entry = get_corpus(args.corpus_name)
         corpus_info = {
             "name": args.corpus_name,
             "description": entry.description,
@@ -211,8 +212,9 @@ def _corpus(args: argparse.Namespace, console: Console) -> int:
     from .corpus import CORPORA, corpus_terms, export_corpus
 
     if args.list or not args.name:
-        for name, entry in CORPORA.items():
-            console.print(f"[bold]{name}[/]: {entry.description}\n  terms: {corpus_terms(name)}")
+        for name in CORPORA:
+            console.print(corpus_terms(name), markup=False)
+            console.print()
         return 0
     if args.out_dir is None:
         console.print("[red]error:[/] give the output folder, e.g. data/" + args.name)
@@ -223,7 +225,7 @@ def _corpus(args: argparse.Namespace, console: Console) -> int:
         limit=args.limit,
         on_error=lambda piece, message: console.print(f"[yellow]skipped[/] {piece}: {message}"),
     )
-    console.print(report)
+    console.print(report.summary(), markup=False)
     return 0
 
 

@@ -117,7 +117,7 @@ class ExportReport:
     parts_left_out: int = 0  # instrument parts not among the corpus's voices
     seconds: float = 0.0
     skipped: list[SkippedPiece] = field(default_factory=list)
-    paths: list[Path] = field(default_factory=list)  # every file of the set, written or existing
+    paths: list[Path] = field(default_factory=list, repr=False)  # every file of the set, written or existing
 
     @property
     def skipped_count(self) -> int:
@@ -256,9 +256,9 @@ CORPORA: dict[str, CorpusSpec] = {
                 "'PDF © 2004 Margaret Greentree' (a few: '© 2003', or '- used by permission'); "
                 "no licence is embedded in the files, so music21's corpus licence applies: "
                 f'"{MUSIC21_CORPUS_LICENSE}" "{MUSIC21_CORPUS_STATUS}" '
-                "Not used: bach/bwv277.krn, bwv281.krn, bwv366.krn ('Copyright 1994, Center for "
-                "Computer Assisted Research in the Humanities. Rights to all derivative "
-                "electronic formats reserved.')."
+                "Not used: bach/bwv277.krn, bwv281.krn, bwv366.krn, which say 'Copyright 1994, "
+                "Center for Computer Assisted Research in the Humanities' and 'Rights to all "
+                "derivative electronic formats reserved.'"
             ),
             enumerate=_bach_chorale_pieces,
             # 18 chorales add instruments (trumpets, horns, timpani, strings, continuo).

@@ -200,12 +200,13 @@ def split_cpu(devices: int) -> None:
 
 
 def is_chief() -> bool:
-    """In multi-worker training only worker 0 writes the model and the card."""
-    spec = json.loads(os.environ.get("TF_CONFIG", "{}") or "{}")
-    task = spec.get("task", {})
-    return task.get("type", "worker") in ("chief", "worker") and int(task.get("index", 0)) == 0 and (
-        task.get("type") != "worker" or "chief" not in spec.get("cluster", {})
-    )
+    """In multi-worker training one task writes the model and the card: the chief, or worker 0."""
+    spec = json.loads(os.environ.get("TF_CONFIG") or "{}")
+    task = spec.get("task") or {}
+    kind = task.get("type")
+    if kind is None or kind == "chief":
+        return True
+    return kind == "worker" and int(task.get("index", 0)) == 0 and "chief" not in spec.get("cluster", {})
 
 
 @dataclass
@@ -342,15 +343,21 @@ def train(
             reporter=reporter,
         )
         reporter.training_started(config, steps_per_epoch, state.epoch, int(model.count_params()))
-        model.fit(
-            train_data,
-            epochs=config.epochs,
-            initial_epoch=state.epoch,
-            steps_per_epoch=steps_per_epoch,
-            validation_data=val_data,
-            callbacks=[callback],
-            verbose=0,
-        )
+        if config.strategy == "multiworker":
+            # Keras 3's fit() fails under MultiWorkerMirroredStrategy (keras-team/keras#20585),
+            # so multi-worker runs use a plain distributed loop with the same callback.
+            _fit_distributed(model, strategy, train_data, val_data, config, steps_per_epoch, state.epoch, callback,
+                             from_logits=model_config.output == "logits")
+        else:
+            model.fit(
+                train_data,
+                epochs=config.epochs,
+                initial_epoch=state.epoch,
+                steps_per_epoch=steps_per_epoch,
+                validation_data=val_data,
+                callbacks=[callback],
+                verbose=0,
+            )
     model_path = out_dir / MODEL_FILENAME
     if not model_path.exists() and chief:
         # no validation set: the last weights are the result
@@ -359,6 +366,74 @@ def train(
     final.metrics = _metrics(state)
     reporter.finished(state, model_path)
     return TrainResult(model_path, final, corpus, state)
+
+
+def _fit_distributed(
+    model: keras.Model,
+    strategy: tf.distribute.Strategy,
+    train_data: tf.data.Dataset,
+    val_data: tf.data.Dataset | None,
+    config: TrainConfig,
+    steps_per_epoch: int,
+    initial_epoch: int,
+    callback: Any,
+    *,
+    from_logits: bool,
+) -> None:
+    """A minimal equivalent of ``model.fit`` for tf.distribute strategies: strategy.run per
+    step, gradients all-reduced by the optimizer, the same callback hooks and logs."""
+    import keras
+    import tensorflow as tf
+
+    loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=from_logits, reduction=None)
+    optimizer = model.optimizer
+    global_batch = float(config.batch_size)
+    iterator = iter(strategy.experimental_distribute_dataset(train_data))
+
+    def replica_step(inputs: tf.Tensor, targets: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
+        with tf.GradientTape() as tape:
+            scores = model(inputs, training=True)
+            per_window = tf.reduce_mean(loss_fn(targets, scores), axis=1)
+            loss = tf.reduce_sum(per_window) / global_batch
+        gradients = tape.gradient(loss, model.trainable_variables)
+        optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+        hits = tf.reduce_mean(tf.cast(tf.equal(tf.argmax(scores, -1, output_type=tf.int32), targets), tf.float32), 1)
+        return loss, tf.reduce_sum(hits) / global_batch
+
+    @tf.function
+    def train_step(it: Any) -> tuple[tf.Tensor, tf.Tensor]:
+        loss, accuracy = strategy.run(replica_step, args=next(it))
+        return strategy.reduce("SUM", loss, axis=None), strategy.reduce("SUM", accuracy, axis=None)
+
+    @tf.function
+    def evaluate_batch(inputs: tf.Tensor, targets: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
+        scores = model(inputs, training=False)
+        hits = tf.cast(tf.equal(tf.argmax(scores, -1, output_type=tf.int32), targets), tf.float32)
+        return tf.reduce_sum(loss_fn(targets, scores)), tf.reduce_sum(hits)
+
+    callback.set_model(model)
+    model.stop_training = False
+    for epoch in range(initial_epoch, config.epochs):
+        callback.on_epoch_begin(epoch)
+        loss_sum = accuracy_sum = 0.0
+        for step in range(steps_per_epoch):
+            loss, accuracy = train_step(iterator)
+            loss_sum += float(loss)
+            accuracy_sum += float(accuracy)
+            callback.on_train_batch_end(step, {"loss": loss_sum / (step + 1)})
+        logs = {"loss": loss_sum / steps_per_epoch, "accuracy": accuracy_sum / steps_per_epoch}
+        if val_data is not None:
+            # every worker evaluates the same held-out data locally: same numbers, no collectives
+            total_loss = total_hits = count = 0.0
+            for inputs, targets in val_data:
+                batch_loss, batch_hits = evaluate_batch(inputs, targets)
+                total_loss += float(batch_loss)
+                total_hits += float(batch_hits)
+                count += float(tf.size(targets))
+            logs.update(val_loss=total_loss / count, val_accuracy=total_hits / count)
+        callback.on_epoch_end(epoch, logs)
+        if model.stop_training:
+            break
 
 
 def build_model_for(vocab: Vocabulary, model_config: ModelConfig) -> keras.Model:

@@ -25,7 +25,7 @@ from osc_composer.encoding import (
 )
 from osc_composer.notes import Note, sort_notes, transpose_notes
 
-FAST = settings(max_examples=100, deadline=None)
+FAST = settings(max_examples=60, deadline=None)
 THOROUGH = settings(max_examples=300, deadline=None)
 
 VOCABULARIES = [
@@ -42,7 +42,7 @@ vocabularies = st.sampled_from(VOCABULARIES)
 
 
 @st.composite
-def note_lists(draw, vocab: Vocabulary, max_size: int = 24) -> list[Note]:
+def note_lists(draw, vocab: Vocabulary, max_size: int = 16) -> list[Note]:
     """Notes on and off the grid, with chords, duplicates and same-pitch overlaps."""
     spb = vocab.steps_per_beat
     max_duration_beats = vocab.max_duration_steps / spb
@@ -71,7 +71,7 @@ def note_lists(draw, vocab: Vocabulary, max_size: int = 24) -> list[Note]:
 
 
 @st.composite
-def vocab_and_notes(draw, max_size: int = 24) -> tuple[Vocabulary, list[Note]]:
+def vocab_and_notes(draw, max_size: int = 16) -> tuple[Vocabulary, list[Note]]:
     vocab = draw(vocabularies)
     return vocab, draw(note_lists(vocab, max_size))
 
