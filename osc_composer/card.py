@@ -26,7 +26,8 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
     lines += [
         f"- Files: {training.get('files_train', '?')} for training, {training.get('files_validation', '?')} "
         f"held out (split by file), {training.get('files_skipped', 0)} skipped as unreadable",
-        f"- Events: {training.get('events_train', 0):,} training, {training.get('events_validation', 0):,} held out",
+        f"- Events: {training.get('events_train', 0):,} training, "
+        f"{training.get('events_validation', 0):,} held out",
         "",
         "## Terms",
         "",
@@ -45,7 +46,9 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
         "",
     ]
     if config.architecture == "seed":
-        lines.append("The seed article's network: one-hot input → LSTM(128, return_sequences=True) → Dense softmax.")
+        lines.append(
+            "The seed article's network: one-hot input → LSTM(128, return_sequences=True) → Dense softmax."
+        )
     else:
         lines.append(
             f"Embedding({metadata.vocabulary.size}, {config.embedding_dim}) → {config.layers} × "
@@ -63,7 +66,15 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
         "| metric | value |",
         "|---|---|",
     ]
-    for key in ("val_loss", "val_accuracy", "loss", "accuracy", "best_epoch", "epochs_trained", "training_seconds"):
+    for key in (
+        "val_loss",
+        "val_accuracy",
+        "loss",
+        "accuracy",
+        "best_epoch",
+        "epochs_trained",
+        "training_seconds",
+    ):
         if key in metrics:
             lines.append(f"| {key} | {metrics[key]} |")
     lines += ["", "Loss is cross-entropy in nats per event; accuracy is next-event top-1 accuracy.", ""]

@@ -15,10 +15,10 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-from rich.console import Console  # noqa: E402
+from rich.console import Console
 
-from .params import PARAM_SPECS, ParamError, SamplingParams  # noqa: E402
-from .paths import default_model_path  # noqa: E402
+from .params import PARAM_SPECS, ParamError, SamplingParams
+from .paths import default_model_path
 
 # CLI names for parameters whose table name would clash with another option
 _OPTION_NAMES = {"seed": "--random-seed", "length": "--length-beats"}
@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--batch-size", type=int, default=64)
     train.add_argument("--sequence-length", type=int, default=128, help="events per window (BPTT length)")
     train.add_argument("--learning-rate", type=float, default=2e-3)
+    train.add_argument(
+        "--schedule",
+        choices=("cosine", "constant"),
+        default="cosine",
+        help="learning-rate schedule over --epochs",
+    )
     train.add_argument("--validation-percent", type=float, default=10.0)
     train.add_argument("--transpose", type=int, default=5, help="random transposition range in semitones")
     train.add_argument("--patience", type=int, default=4, help="early stopping patience in epochs")
@@ -77,16 +83,23 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--resume", action="store_true", help="continue from the last checkpoint in --out")
     train.add_argument("--strategy", choices=("default", "mirrored", "multiworker"), default="default")
     train.add_argument(
-        "--cpu-devices", type=int, default=0, help="split the CPU into N logical devices (to use/test strategies)"
+        "--cpu-devices",
+        type=int,
+        default=0,
+        help="split the CPU into N logical devices (to use/test strategies)",
     )
-    train.add_argument("--corpus-name", help="name of the music21 corpus the folder was exported from (for the card)")
+    train.add_argument(
+        "--corpus-name", help="name of the music21 corpus the folder was exported from (for the card)"
+    )
 
     generate = commands.add_parser("generate", help="continue a MIDI seed and write MIDI files")
     generate.add_argument("--seed", type=Path, help="seed MIDI file (default: start from nothing)")
     generate.add_argument("--out", type=Path, required=True, help="output .mid (variations get -1, -2 …)")
     generate.add_argument("--model", type=Path, default=None, help="model folder or .keras file")
     generate.add_argument("--with-seed", action="store_true", help="write the seed before the continuation")
-    generate.add_argument("--tempo", type=float, default=None, help="tempo of the written file (default: the seed's)")
+    generate.add_argument(
+        "--tempo", type=float, default=None, help="tempo of the written file (default: the seed's)"
+    )
     _add_param_options(generate)
 
     corpus = commands.add_parser("corpus", help="export a public-domain corpus from music21 as MIDI files")
@@ -138,6 +151,7 @@ def _train(args: argparse.Namespace, console: Console) -> int:
         batch_size=args.batch_size,
         sequence_length=args.sequence_length,
         learning_rate=args.learning_rate,
+        schedule=args.schedule,
         validation_percent=args.validation_percent,
         transpose=args.transpose,
         patience=args.patience,

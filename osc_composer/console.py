@@ -56,7 +56,9 @@ def render_dashboard(stats: Stats, *, reply_port: int | None = None) -> Group:
     header.add_column()
     header.add_row("listening", listening + (f"   replies → port {reply_port}" if reply_port else ""))
     card = ", ".join(
-        f"{k} {model_info[k]}" for k in ("architecture", "corpus", "val_loss", "val_accuracy") if k in model_info
+        f"{k} {model_info[k]}"
+        for k in ("architecture", "corpus", "val_loss", "val_accuracy")
+        if k in model_info
     )
     header.add_row("model", f"{model_name}  {card}")
     header.add_row("uptime", f"{uptime:.0f} s   {stats.requests_per_second():.1f} requests/s (10 s)")

@@ -112,7 +112,7 @@ class Vocabulary:
         raise EncodingError(f"token {token} is outside the vocabulary of {self.size}")
 
     def beats_to_steps(self, beats: float) -> int:
-        return int(round(beats * self.steps_per_beat))
+        return round(beats * self.steps_per_beat)
 
     def steps_to_beats(self, steps: int) -> float:
         return steps / self.steps_per_beat
@@ -239,14 +239,18 @@ def tokens_to_notes(
     return notes
 
 
-def decoder_state_after(tokens: Sequence[int] | np.ndarray, vocab: Vocabulary = DEFAULT_VOCABULARY) -> DecoderState:
+def decoder_state_after(
+    tokens: Sequence[int] | np.ndarray, vocab: Vocabulary = DEFAULT_VOCABULARY
+) -> DecoderState:
     """The decoder state at the end of ``tokens`` (cursor, velocity, pending pitch)."""
     state = DecoderState()
     tokens_to_notes(tokens, vocab, state=state)
     return state
 
 
-def transpose_tokens(tokens: np.ndarray, semitones: int, vocab: Vocabulary = DEFAULT_VOCABULARY) -> np.ndarray:
+def transpose_tokens(
+    tokens: np.ndarray, semitones: int, vocab: Vocabulary = DEFAULT_VOCABULARY
+) -> np.ndarray:
     """Transpose PITCH tokens; raises if a pitch would leave 0..127."""
     tokens = np.asarray(tokens)
     is_pitch = (tokens >= vocab.pitch_offset) & (tokens < vocab.duration_offset)

@@ -66,11 +66,8 @@ def read_midi(
         raise MidiFileError(path, f"not a valid MIDI file ({type(exc).__name__}: {exc})") from None
     if midi.type not in (0, 1, 2):
         raise MidiFileError(path, f"unknown MIDI file format {midi.type} (must be 0, 1 or 2)")
-    if midi.type == 2:
-        # Type 2 tracks are independent patterns; read each from beat 0.
-        tracks = [[t] for t in midi.tracks]
-    else:
-        tracks = [midi.tracks]
+    # Type 2 tracks are independent patterns: read each from beat 0. Others play together.
+    tracks = [[t] for t in midi.tracks] if midi.type == 2 else [midi.tracks]
     tracks = [group for group in tracks if group]  # a header may declare no tracks: no notes
     if midi.ticks_per_beat <= 0:
         raise MidiFileError(path, "uses SMPTE time division, which has no beats")

@@ -53,7 +53,9 @@ class ModelConfig:
 
     def __post_init__(self) -> None:
         if self.architecture not in ARCHITECTURES:
-            raise ValueError(f"unknown architecture {self.architecture!r}; choose from {sorted(ARCHITECTURES)}")
+            raise ValueError(
+                f"unknown architecture {self.architecture!r}; choose from {sorted(ARCHITECTURES)}"
+            )
         if self.units < 1 or self.layers < 1 or self.embedding_dim < 1:
             raise ValueError("units, layers and embedding_dim must be positive")
         if not 0.0 <= self.dropout < 1.0:
@@ -122,7 +124,9 @@ def build_model(vocab: Vocabulary, config: ModelConfig = ModelConfig()) -> keras
 
     tokens = keras.Input(shape=(None,), dtype="int32", name="tokens")
     if config.architecture == "seed":
-        x = keras.layers.CategoryEncoding(num_tokens=vocab.size, output_mode="one_hot", name="one_hot")(tokens)
+        x = keras.layers.CategoryEncoding(num_tokens=vocab.size, output_mode="one_hot", name="one_hot")(
+            tokens
+        )
         x = keras.layers.LSTM(128, return_sequences=True, name="lstm_1")(x)
         scores = keras.layers.Dense(vocab.size, activation="softmax", name="next_token")(x)
         return keras.Model(tokens, scores, name="seed_article_lstm")
@@ -146,6 +150,9 @@ def save_model(path: str | os.PathLike, model: keras.Model, metadata: ModelMetad
         model.save(tmp_name)
         with zipfile.ZipFile(tmp_name, "a") as archive:
             archive.writestr(METADATA_MEMBER, metadata.to_json())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes it private; a model file is not
         os.replace(tmp_name, path)
     finally:
         if os.path.exists(tmp_name):
@@ -168,7 +175,9 @@ def read_metadata(path: str | os.PathLike) -> ModelMetadata:
     except FileNotFoundError:
         raise ModelFileError(path, "no such model file") from None
     except KeyError:
-        raise ModelFileError(path, f"a Keras file without osc-composer metadata ({METADATA_MEMBER})") from None
+        raise ModelFileError(
+            path, f"a Keras file without osc-composer metadata ({METADATA_MEMBER})"
+        ) from None
     except (zipfile.BadZipFile, OSError) as exc:
         raise ModelFileError(path, f"not a .keras model file ({exc})") from None
     try:

@@ -49,7 +49,7 @@ class ParamSpec:
                 return parse_scale(value)
             if self.kind == "key":
                 return parse_key(value)
-            if isinstance(value, str) or isinstance(value, bool):
+            if isinstance(value, (str, bool)):
                 raise ParamError(f"{self.name} must be a number, got {value!r}")
             number = float(value)
         except ParamError:
@@ -68,9 +68,13 @@ class ParamSpec:
 
 
 PARAM_SPECS: tuple[ParamSpec, ...] = (
-    ParamSpec("temperature", "float", 1.0, 0.05, 5.0, "sampling temperature: lower is safer, higher is wilder"),
+    ParamSpec(
+        "temperature", "float", 1.0, 0.05, 5.0, "sampling temperature: lower is safer, higher is wilder"
+    ),
     ParamSpec("top_k", "int", 0, 0, 1000, "sample only among the k likeliest events (0 = off)"),
-    ParamSpec("top_p", "float", 1.0, 0.01, 1.0, "nucleus sampling: smallest set with this probability (1 = off)"),
+    ParamSpec(
+        "top_p", "float", 1.0, 0.01, 1.0, "nucleus sampling: smallest set with this probability (1 = off)"
+    ),
     ParamSpec("length", "float", 8.0, 0.25, 64.0, "length of each continuation in beats"),
     ParamSpec("variations", "int", 1, 1, 16, "how many different continuations to return"),
     ParamSpec("seed", "int", -1, -1, 2**31 - 1, "random seed for reproducible results (-1 = random)"),

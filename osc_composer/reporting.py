@@ -6,7 +6,14 @@ import math
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from .train import Corpus, TrainConfig, TrainingReporter, TrainState
@@ -57,7 +64,9 @@ class RichTrainingReporter(TrainingReporter):
     def message(self, text: str) -> None:
         self.console.print(text)
 
-    def training_started(self, config: TrainConfig, steps_per_epoch: int, first_epoch: int, params: int) -> None:
+    def training_started(
+        self, config: TrainConfig, steps_per_epoch: int, first_epoch: int, params: int
+    ) -> None:
         self.console.print(
             f"training {params:,} parameters: {config.epochs} epochs × {steps_per_epoch} steps of "
             f"{config.batch_size}×{config.sequence_length} events, strategy {config.strategy}"
@@ -77,9 +86,15 @@ class RichTrainingReporter(TrainingReporter):
         )
 
     def epoch_done(self, state: TrainState, logs: dict[str, float], seconds: float, improved: bool) -> None:
-        val = f"  val_loss {logs['val_loss']:.3f}  val_acc {logs.get('val_accuracy', 0):.3f}" if "val_loss" in logs else ""
+        val = (
+            f"  val_loss {logs['val_loss']:.3f}  val_acc {logs.get('val_accuracy', 0):.3f}"
+            if "val_loss" in logs
+            else ""
+        )
         mark = "  [green]best[/]" if improved else ""
-        self.progress.update(self._epochs_task, completed=state.epoch, status=f"loss {logs.get('loss', 0):.3f}{val}")
+        self.progress.update(
+            self._epochs_task, completed=state.epoch, status=f"loss {logs.get('loss', 0):.3f}{val}"
+        )
         self.progress.console.print(
             f"epoch {state.epoch}: loss {logs.get('loss', 0):.4f}{val}  ({seconds:.0f} s){mark}"
         )

@@ -21,7 +21,12 @@ SCALES: dict[str, tuple[int, ...]] = {
     "blues": (0, 3, 5, 6, 7, 10),
     "whole_tone": (0, 2, 4, 6, 8, 10),
 }
-SCALE_ALIASES = {"ionian": "major", "aeolian": "minor", "natural_minor": "minor", "pentatonic": "major_pentatonic"}
+SCALE_ALIASES = {
+    "ionian": "major",
+    "aeolian": "minor",
+    "natural_minor": "minor",
+    "pentatonic": "major_pentatonic",
+}
 
 PITCH_CLASS_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 _LETTERS = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .encoding import Vocabulary, notes_to_tokens
+from .encoding import DEFAULT_VOCABULARY, Vocabulary, notes_to_tokens
 from .midi import MidiFileError, find_midi_files, read_midi
-from .model import MODEL_FILENAME, ModelConfig, ModelMetadata, save_model
+from .model import MODEL_FILENAME, ModelConfig, ModelMetadata, build_model, save_model
 
 if TYPE_CHECKING:
     import keras
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 CHECKPOINT_FILENAME = "checkpoint.keras"
 STATE_FILENAME = "train_state.json"
 STRATEGIES = ("default", "mirrored", "multiworker")
+DEFAULT_MODEL_CONFIG = ModelConfig()
 
 
 class TrainingError(RuntimeError):
@@ -47,6 +48,7 @@ class TrainConfig:
     batch_size: int = 64
     sequence_length: int = 128
     learning_rate: float = 2e-3
+    schedule: str = "cosine"  # "cosine": decay to 5% over all epochs; "constant"
     validation_percent: float = 10.0
     transpose: int = 5  # random transposition in -transpose..+transpose semitones (0 = off)
     patience: int = 4  # early stopping: epochs without a better validation loss
@@ -60,6 +62,8 @@ class TrainConfig:
             raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}")
         if self.epochs < 1 or self.batch_size < 1 or self.sequence_length < 2:
             raise ValueError("epochs and batch_size must be >= 1 and sequence_length >= 2")
+        if self.schedule not in ("cosine", "constant"):
+            raise ValueError("schedule must be cosine or constant")
         if not 0 <= self.validation_percent < 100:
             raise ValueError("validation_percent must be in [0, 100)")
 
@@ -244,9 +248,9 @@ def train(
     midi_dir: str | os.PathLike,
     out_dir: str | os.PathLike,
     *,
-    config: TrainConfig = TrainConfig(),
-    model_config: ModelConfig = ModelConfig(),
-    vocab: Vocabulary = Vocabulary(),
+    config: TrainConfig | None = None,
+    model_config: ModelConfig = DEFAULT_MODEL_CONFIG,
+    vocab: Vocabulary = DEFAULT_VOCABULARY,
     resume: bool = False,
     name: str | None = None,
     command: str = "",
@@ -255,6 +259,7 @@ def train(
     reporter: TrainingReporter | None = None,
 ) -> TrainResult:
     """Train a model on ``midi_dir`` into ``out_dir`` (``model.keras``, checkpoint, state, card)."""
+    config = config or TrainConfig()
     from . import tf_setup
 
     tf_setup.configure()
@@ -286,7 +291,11 @@ def train(
     train_stream = _stream(corpus.train)
     val_stream = _stream(corpus.validation)
     train_data = make_dataset(train_stream, vocab, config, training=True)
-    val_data = make_dataset(val_stream, vocab, config, training=False) if len(val_stream) > config.sequence_length + 2 else None
+    val_data = (
+        make_dataset(val_stream, vocab, config, training=False)
+        if len(val_stream) > config.sequence_length + 2
+        else None
+    )
     windows = (len(train_stream) - 1) // (config.sequence_length + 1) // config.batch_size
     steps_per_epoch = min(windows, config.steps_per_epoch or windows)
     if steps_per_epoch < 1:
@@ -305,9 +314,11 @@ def train(
         else:
             if resume:
                 reporter.message("no checkpoint to resume from; starting from scratch")
-            model = build_model_for(vocab, model_config)
+            model = build_model(vocab, model_config)
             model.compile(
-                optimizer=keras.optimizers.Adam(learning_rate=config.learning_rate, clipnorm=1.0),
+                optimizer=keras.optimizers.Adam(
+                    learning_rate=_learning_rate(config, steps_per_epoch), clipnorm=1.0
+                ),
                 loss=keras.losses.SparseCategoricalCrossentropy(from_logits=model_config.output == "logits"),
                 metrics=[keras.metrics.SparseCategoricalAccuracy(name="accuracy")],
             )
@@ -346,8 +357,17 @@ def train(
         if config.strategy == "multiworker":
             # Keras 3's fit() fails under MultiWorkerMirroredStrategy (keras-team/keras#20585),
             # so multi-worker runs use a plain distributed loop with the same callback.
-            _fit_distributed(model, strategy, train_data, val_data, config, steps_per_epoch, state.epoch, callback,
-                             from_logits=model_config.output == "logits")
+            _fit_distributed(
+                model,
+                strategy,
+                train_data,
+                val_data,
+                config,
+                steps_per_epoch,
+                state.epoch,
+                callback,
+                from_logits=model_config.output == "logits",
+            )
         else:
             model.fit(
                 train_data,
@@ -366,6 +386,17 @@ def train(
     final.metrics = _metrics(state)
     reporter.finished(state, model_path)
     return TrainResult(model_path, final, corpus, state)
+
+
+def _learning_rate(config: TrainConfig, steps_per_epoch: int) -> Any:
+    import keras
+
+    if config.schedule == "constant":
+        return config.learning_rate
+    # the schedule lives in the optimizer's step count, so a resumed run continues it exactly
+    return keras.optimizers.schedules.CosineDecay(
+        config.learning_rate, decay_steps=config.epochs * steps_per_epoch, alpha=0.05
+    )
 
 
 def _fit_distributed(
@@ -396,8 +427,10 @@ def _fit_distributed(
             per_window = tf.reduce_mean(loss_fn(targets, scores), axis=1)
             loss = tf.reduce_sum(per_window) / global_batch
         gradients = tape.gradient(loss, model.trainable_variables)
-        optimizer.apply_gradients(zip(gradients, model.trainable_variables))
-        hits = tf.reduce_mean(tf.cast(tf.equal(tf.argmax(scores, -1, output_type=tf.int32), targets), tf.float32), 1)
+        optimizer.apply_gradients(zip(gradients, model.trainable_variables, strict=False))
+        hits = tf.reduce_mean(
+            tf.cast(tf.equal(tf.argmax(scores, -1, output_type=tf.int32), targets), tf.float32), 1
+        )
         return loss, tf.reduce_sum(hits) / global_batch
 
     @tf.function
@@ -436,12 +469,6 @@ def _fit_distributed(
             break
 
 
-def build_model_for(vocab: Vocabulary, model_config: ModelConfig) -> keras.Model:
-    from .model import build_model
-
-    return build_model(vocab, model_config)
-
-
 def _metrics(state: TrainState) -> dict[str, Any]:
     if not state.history:
         return {}
@@ -456,12 +483,11 @@ def _metrics(state: TrainState) -> dict[str, Any]:
 
 def _save_inference_model(model: keras.Model, path: Path, metadata: ModelMetadata, state: TrainState) -> None:
     """The shipped file: weights without optimizer state (a third of the size)."""
-    import keras
-
-    clone = keras.models.clone_model(model)
-    clone.set_weights(model.get_weights())
+    # a fresh, uncompiled copy: saving the trained model itself would include Adam's state
+    bare = build_model(metadata.vocabulary, metadata.config)
+    bare.set_weights(model.get_weights())
     metadata.metrics = _metrics(state)
-    save_model(path, clone, metadata)
+    save_model(path, bare, metadata)
 
 
 @functools.cache
@@ -490,7 +516,9 @@ def _bookkeeping_class() -> type:
         def on_train_batch_end(self, batch, logs=None):
             elapsed = time.perf_counter() - self._epoch_started
             tokens_per_second = (batch + 1) * self.tokens_per_step / max(elapsed, 1e-9)
-            self.reporter.batch_done(batch + 1, float((logs or {}).get("loss", float("nan"))), tokens_per_second)
+            self.reporter.batch_done(
+                batch + 1, float((logs or {}).get("loss", float("nan"))), tokens_per_second
+            )
 
         def on_epoch_end(self, epoch, logs=None):
             logs = {k: float(v) for k, v in (logs or {}).items()}
@@ -528,10 +556,14 @@ class TrainingReporter:
     def corpus_loaded(self, corpus: Corpus) -> None: ...
     def resumed(self, state: TrainState) -> None: ...
     def message(self, text: str) -> None: ...
-    def training_started(self, config: TrainConfig, steps_per_epoch: int, first_epoch: int, params: int) -> None: ...
+    def training_started(
+        self, config: TrainConfig, steps_per_epoch: int, first_epoch: int, params: int
+    ) -> None: ...
     def epoch_started(self, epoch: int, epochs: int) -> None: ...
     def batch_done(self, step: int, loss: float, tokens_per_second: float) -> None: ...
-    def epoch_done(self, state: TrainState, logs: dict[str, float], seconds: float, improved: bool) -> None: ...
+    def epoch_done(
+        self, state: TrainState, logs: dict[str, float], seconds: float, improved: bool
+    ) -> None: ...
     def finished(self, state: TrainState, model_path: Path) -> None: ...
 
 

@@ -23,7 +23,9 @@ def require_program(name: str) -> str:
     """The path of an external program; skip without it locally, fail without it in CI."""
     path = shutil.which(name)
     if path is None:
-        message = f"{name} is not installed (apt-get install -y --no-install-recommends puredata-core liblo-tools)"
+        message = (
+            f"{name} is not installed (apt-get install -y --no-install-recommends puredata-core liblo-tools)"
+        )
         if IN_CI:
             pytest.fail(message)
         pytest.skip(message)
@@ -69,8 +71,18 @@ def start_server(model: Path, log_path: Path, *extra: str, reply_port: int | Non
     """Run ``osc-composer serve`` in its own process on a free port; wait until it listens."""
     reply_port = reply_port or free_udp_port()
     command = [
-        sys.executable, "-m", "osc_composer.cli", "serve", "--no-console",
-        "--model", str(model), "--port", "0", "--reply-port", str(reply_port), *extra,
+        sys.executable,
+        "-m",
+        "osc_composer.cli",
+        "serve",
+        "--no-console",
+        "--model",
+        str(model),
+        "--port",
+        "0",
+        "--reply-port",
+        str(reply_port),
+        *extra,
     ]
     log_file = log_path.open("w")
     process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, cwd=REPO)

@@ -88,7 +88,10 @@ def test_missing_file_and_keras_file_without_metadata(tmp_path: Path, small_mode
     with pytest.raises(ModelFileError, match="no such model file"):
         read_metadata(tmp_path / "nothing.keras")
     stripped = tmp_path / "plain.keras"
-    with zipfile.ZipFile(small_model_path / "model.keras") as source, zipfile.ZipFile(stripped, "w") as target:
+    with (
+        zipfile.ZipFile(small_model_path / "model.keras") as source,
+        zipfile.ZipFile(stripped, "w") as target,
+    ):
         for item in source.infolist():
             if item.filename != METADATA_MEMBER:
                 target.writestr(item, source.read(item.filename))

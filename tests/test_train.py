@@ -21,7 +21,18 @@ from osc_composer.train import TrainConfig, is_chief, is_validation_file, load_c
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
-TINY = ["--units", "24", "--layers", "1", "--embedding-dim", "8", "--batch-size", "8", "--sequence-length", "24"]
+TINY = [
+    "--units",
+    "24",
+    "--layers",
+    "1",
+    "--embedding-dim",
+    "8",
+    "--batch-size",
+    "8",
+    "--sequence-length",
+    "24",
+]
 
 
 def write_tiny_corpus(folder: Path, pieces: int = 10, notes_per_piece: int = 90) -> Path:
@@ -43,7 +54,9 @@ def write_tiny_corpus(folder: Path, pieces: int = 10, notes_per_piece: int = 90)
     return folder
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "osc_composer.cli", *args],
         capture_output=True,
@@ -98,14 +111,18 @@ def test_transposition_moves_whole_windows_by_one_interval_within_range() -> Non
     intervals = set()
     for inputs, _ in make_dataset(stream, vocab, config, training=True).take(40):
         tokens = inputs.numpy()[0]
-        pitches = tokens[(tokens >= vocab.pitch_offset) & (tokens < vocab.duration_offset)] - vocab.pitch_offset
+        pitches = (
+            tokens[(tokens >= vocab.pitch_offset) & (tokens < vocab.duration_offset)] - vocab.pitch_offset
+        )
         assert set(pitches - pitches.min()) == {0, 1, 2, 3, 4}, "the window keeps its shape"
         intervals.add(int(pitches.min()) - 60)
     assert intervals <= set(range(-5, 6))
     assert len(intervals) > 3, "random transposition should vary between windows"
 
 
-def test_cli_train_reports_broken_files_then_generate_uses_the_model(corpus_dir: Path, tmp_path: Path) -> None:
+def test_cli_train_reports_broken_files_then_generate_uses_the_model(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "mine"
     result = run_cli("train", str(corpus_dir), "--out", str(out), "--epochs", "1", *TINY)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -115,8 +132,21 @@ def test_cli_train_reports_broken_files_then_generate_uses_the_model(corpus_dir:
     assert "osc-composer train" in card and "val_loss" in card
     generated = tmp_path / "continued.mid"
     result = run_cli(
-        "generate", "--model", str(out), "--seed", str(corpus_dir / "piece01.mid"), "--out", str(generated),
-        "--length-beats", "8", "--variations", "2", "--random-seed", "5", "--scale", "major",
+        "generate",
+        "--model",
+        str(out),
+        "--seed",
+        str(corpus_dir / "piece01.mid"),
+        "--out",
+        str(generated),
+        "--length-beats",
+        "8",
+        "--variations",
+        "2",
+        "--random-seed",
+        "5",
+        "--scale",
+        "major",
     )
     assert result.returncode == 0, result.stderr[-3000:]
     for index in (1, 2):
@@ -126,7 +156,9 @@ def test_cli_train_reports_broken_files_then_generate_uses_the_model(corpus_dir:
         assert all(n.pitch % 12 in (0, 2, 4, 5, 7, 9, 11) for n in notes)
 
 
-def test_resume_continues_from_the_checkpoint_without_redoing_epochs(corpus_dir: Path, tmp_path: Path) -> None:
+def test_resume_continues_from_the_checkpoint_without_redoing_epochs(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "resumable"
     first = run_cli("train", str(corpus_dir), "--out", str(out), "--epochs", "1", *TINY)
     assert first.returncode == 0, first.stderr[-3000:]
@@ -142,9 +174,23 @@ def test_resume_continues_from_the_checkpoint_without_redoing_epochs(corpus_dir:
 def test_training_killed_mid_epoch_resumes_from_its_last_checkpoint(corpus_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "killed"
     process = subprocess.Popen(
-        [sys.executable, "-m", "osc_composer.cli", "train", str(corpus_dir), "--out", str(out),
-         "--epochs", "30", "--patience", "30", *TINY],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "osc_composer.cli",
+            "train",
+            str(corpus_dir),
+            "--out",
+            str(out),
+            "--epochs",
+            "30",
+            "--patience",
+            "30",
+            *TINY,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=REPO,
     )
     state_path = out / "train_state.json"
     deadline = time.monotonic() + 300
@@ -155,8 +201,18 @@ def test_training_killed_mid_epoch_resumes_from_its_last_checkpoint(corpus_dir: 
     assert state_path.exists(), "no checkpoint was written before the kill"
     epochs_done = json.loads(state_path.read_text())["epoch"]
     assert 1 <= epochs_done < 30
-    resumed = run_cli("train", str(corpus_dir), "--out", str(out), "--epochs", str(epochs_done + 1), "--resume",
-                      "--patience", "30", *TINY)
+    resumed = run_cli(
+        "train",
+        str(corpus_dir),
+        "--out",
+        str(out),
+        "--epochs",
+        str(epochs_done + 1),
+        "--resume",
+        "--patience",
+        "30",
+        *TINY,
+    )
     assert resumed.returncode == 0, resumed.stderr[-3000:]
     history = json.loads(state_path.read_text())["history"]
     assert [h["epoch"] for h in history] == list(range(1, epochs_done + 2))
@@ -164,8 +220,19 @@ def test_training_killed_mid_epoch_resumes_from_its_last_checkpoint(corpus_dir: 
 
 def test_mirrored_strategy_trains_on_two_logical_cpu_devices(corpus_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "mirrored"
-    result = run_cli("train", str(corpus_dir), "--out", str(out), "--epochs", "1", "--strategy", "mirrored",
-                     "--cpu-devices", "2", *TINY)
+    result = run_cli(
+        "train",
+        str(corpus_dir),
+        "--out",
+        str(out),
+        "--epochs",
+        "1",
+        "--strategy",
+        "mirrored",
+        "--cpu-devices",
+        "2",
+        *TINY,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "strategy mirrored" in " ".join(result.stderr.split())
     assert (out / "model.keras").exists()
@@ -178,14 +245,35 @@ def test_multiworker_strategy_trains_with_two_worker_processes(corpus_dir: Path,
     cluster = {"worker": [f"localhost:{port}" for port in ports]}
     processes = []
     for index in range(2):
-        env = {**os.environ, "TF_CONFIG": json.dumps({"cluster": cluster, "task": {"type": "worker", "index": index}})}
-        processes.append(subprocess.Popen(
-            [sys.executable, "-m", "osc_composer.cli", "train", str(corpus_dir), "--out", str(tmp_path / f"w{index}"),
-             "--epochs", "2", "--strategy", "multiworker", *TINY],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO, env=env,
-        ))
+        env = {
+            **os.environ,
+            "TF_CONFIG": json.dumps({"cluster": cluster, "task": {"type": "worker", "index": index}}),
+        }
+        processes.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "osc_composer.cli",
+                    "train",
+                    str(corpus_dir),
+                    "--out",
+                    str(tmp_path / f"w{index}"),
+                    "--epochs",
+                    "2",
+                    "--strategy",
+                    "multiworker",
+                    *TINY,
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                cwd=REPO,
+                env=env,
+            )
+        )
     outputs = [p.communicate(timeout=600)[0] for p in processes]
-    for process, output in zip(processes, outputs):
+    for process, output in zip(processes, outputs, strict=False):
         assert process.returncode == 0, output[-3000:]
     # only the chief (worker 0) writes the model
     assert (tmp_path / "w0" / "model.keras").exists()
@@ -203,7 +291,9 @@ def test_chief_is_worker_zero_or_the_chief_task(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("TF_CONFIG", json.dumps({"cluster": cluster, "task": {"type": "worker", "index": 0}}))
     assert is_chief()
     with_chief = {"chief": ["c:3"], **cluster}
-    monkeypatch.setenv("TF_CONFIG", json.dumps({"cluster": with_chief, "task": {"type": "worker", "index": 0}}))
+    monkeypatch.setenv(
+        "TF_CONFIG", json.dumps({"cluster": with_chief, "task": {"type": "worker", "index": 0}})
+    )
     assert not is_chief()
 
 
