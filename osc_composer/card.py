@@ -35,9 +35,13 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
         "",
         "## How it was made",
         "",
-        "```",
+        "```sh",
+        *(_export_commands(corpus) if corpus.get("name") else []),
         *([training["command"]] if training.get("command") else []),
         "```",
+        "",
+        f"Trained on {training.get('date', '?')} in {metadata.metrics.get('training_seconds', '?')} s "
+        f"on {training.get('machine', '?')}.",
         "",
         f"TensorFlow {training.get('tensorflow', '?')}, Keras {training.get('keras', '?')}; "
         f"{training.get('parameters', 0):,} parameters.",
@@ -81,6 +85,11 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
     for title, body in (extra_sections or {}).items():
         lines += [f"## {title}", "", body.strip(), ""]
     return "\n".join(lines)
+
+
+def _export_commands(corpus: dict[str, Any]) -> list[str]:
+    export = f"osc-composer corpus {corpus['name']} {corpus.get('folder', '')}".strip()
+    return ['pip install -e ".[corpus]"', export]
 
 
 def write_card(folder: str | Path, metadata: ModelMetadata, **kwargs: Any) -> Path:

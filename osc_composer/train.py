@@ -13,7 +13,9 @@ import functools
 import hashlib
 import json
 import os
+import platform
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -337,6 +339,8 @@ def train(
             "events_validation": corpus.tokens("validation"),
             "config": asdict(config),
             "parameters": int(model.count_params()),
+            "date": training_date(),
+            "machine": f"{os.cpu_count()} CPU cores, {platform.machine()}, {platform.system()}",
             "tensorflow": tf.__version__,
             "keras": keras.__version__,
         },
@@ -369,6 +373,8 @@ def train(
                 from_logits=model_config.output == "logits",
             )
         else:
+            # our tf.data pipeline shuffles itself; Keras warns that its own shuffle is ignored
+            warnings.filterwarnings("ignore", message=".*shuffle=True.*was passed", category=UserWarning)
             model.fit(
                 train_data,
                 epochs=config.epochs,
