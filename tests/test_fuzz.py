@@ -185,7 +185,8 @@ def test_malformed_flood_never_kills_or_wedges_the_server(fuzz_server: RunningSe
     assert ask(good, port, 99999), "server does not answer after the flood"
     growth_mb = (rss_kb(fuzz_server.process.pid) - rss_before) / 1024
     print(
-        f"\nfuzz: {sent} malformed packets, {answered} valid requests all answered, RSS growth {growth_mb:.1f} MB"
+        f"\nfuzz: {sent} malformed packets, {answered} valid requests all answered, "
+        f"RSS growth {growth_mb:.1f} MB"
     )
     assert growth_mb < 100, f"memory grew by {growth_mb:.0f} MB"
     assert fuzz_server.process.poll() is None
