@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .encoding import BOS, DecoderState, Vocabulary, decoder_state_after, notes_to_tokens, shift_tokens
+from .encoding import BOS, PAD, DecoderState, Vocabulary, decoder_state_after, notes_to_tokens, shift_tokens
 from .notes import Note, end_beats, shift_notes
 from .params import SamplingParams
 from .theory import allowed_pitches
@@ -103,14 +104,77 @@ class LstmWeights:
                 total += 2 * layer.kernel.size
         return total + 2 * self.dense_kernel.size
 
+    @cached_property
+    def fused(self) -> _FusedWeights:
+        """The same network laid out for fast stepping (see :class:`_FusedWeights`)."""
+        return _FusedWeights.from_weights(self)
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    # tanh form: no overflow warnings for large |x|, same value as 1 / (1 + exp(-x))
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+@dataclass(frozen=True)
+class _FusedLayer:
+    recurrent_t: np.ndarray  # (4·units, units)
+    kernel_t: np.ndarray | None  # (4·units, inputs); None for the first layer
+    bias: np.ndarray  # (4·units, 1); folded into the input table for the first layer
+    units: int
+
+
+@dataclass(frozen=True)
+class _FusedWeights:
+    """Weights rearranged so one LSTM step is a few large numpy calls.
+
+    * Gates are reordered from Keras's (i, f, g, o) to (i, f, o, g) and the rows of the
+      three sigmoid gates are scaled by ½, so a single ``tanh`` over all four gates does
+      the work: sigmoid(x) = ½·tanh(x/2) + ½ (exact: scaling by ½ is a power of two).
+    * Matrices are transposed and states are columns, (units, rows): ``W @ h`` is a
+      matrix-vector product at batch 1 and a well-shaped GEMM (N = rows) for variations.
+    """
+
+    input_table: np.ndarray  # (vocab, 4·units₁), bias included
+    layers: tuple[_FusedLayer, ...]
+    dense_t: np.ndarray  # (vocab, units_last)
+    dense_bias: np.ndarray  # (vocab, 1)
+
+    @classmethod
+    def from_weights(cls, weights: LstmWeights) -> _FusedWeights:
+        def gates(matrix: np.ndarray) -> np.ndarray:  # last axis: (i, f, g, o) → ½i, ½f, ½o, g
+            i, f, g, o = np.split(matrix, 4, axis=-1)
+            return np.concatenate([0.5 * i, 0.5 * f, 0.5 * o, g], axis=-1).astype(np.float32)
+
+        def transposed(matrix: np.ndarray) -> np.ndarray:
+            return np.ascontiguousarray(matrix.T, dtype=np.float32)
+
+        layers = tuple(
+            _FusedLayer(
+                transposed(gates(layer.recurrent)),
+                None if layer.kernel is None else transposed(gates(layer.kernel)),
+                gates(layer.bias)[:, None],
+                layer.units,
+            )
+            for layer in weights.layers
+        )
+        return cls(
+            np.ascontiguousarray(gates(weights.input_table)),
+            layers,
+            transposed(weights.dense_kernel),
+            np.asarray(weights.dense_bias, np.float32)[:, None],
+        )
+
+
+def _cell(z: np.ndarray, c: np.ndarray, units: int) -> tuple[np.ndarray, np.ndarray]:
+    """New (h, c) from fused pre-activations ``z`` (4·units, rows), which it overwrites."""
+    np.tanh(z, out=z)
+    sigmoids = z[: 3 * units]
+    sigmoids *= 0.5
+    sigmoids += 0.5  # rows (i, f, o) now hold the sigmoid gates, rows g the tanh one
+    c = z[units : 2 * units] * c
+    c += z[:units] * z[3 * units :]
+    h = np.tanh(c)
+    h *= z[2 * units : 3 * units]
+    return h, c
 
 
 class LstmState:
-    """Hidden and cell states of every layer for a batch of rows."""
+    """Hidden and cell states of every layer for a batch of rows, as columns (units, rows)."""
 
     def __init__(self, h: list[np.ndarray], c: list[np.ndarray]) -> None:
         self.h = h
@@ -119,42 +183,41 @@ class LstmState:
     @classmethod
     def zeros(cls, weights: LstmWeights, batch: int) -> LstmState:
         return cls(
-            [np.zeros((batch, layer.units), np.float32) for layer in weights.layers],
-            [np.zeros((batch, layer.units), np.float32) for layer in weights.layers],
+            [np.zeros((layer.units, batch), np.float32) for layer in weights.layers],
+            [np.zeros((layer.units, batch), np.float32) for layer in weights.layers],
         )
 
     def repeat(self, rows: int) -> LstmState:
         """A batch of ``rows`` copies of a one-row state."""
-        return LstmState([np.repeat(h, rows, axis=0) for h in self.h], [np.repeat(c, rows, axis=0) for c in self.c])
+        return LstmState(
+            [np.repeat(h, rows, axis=1) for h in self.h], [np.repeat(c, rows, axis=1) for c in self.c]
+        )
 
     @classmethod
     def stack(cls, states: list[LstmState]) -> LstmState:
         layers = range(len(states[0].h))
         return cls(
-            [np.concatenate([s.h[i] for s in states]) for i in layers],
-            [np.concatenate([s.c[i] for s in states]) for i in layers],
+            [np.concatenate([s.h[i] for s in states], axis=1) for i in layers],
+            [np.concatenate([s.c[i] for s in states], axis=1) for i in layers],
         )
 
 
 def lstm_step(weights: LstmWeights, tokens: np.ndarray, state: LstmState) -> np.ndarray:
     """Advance ``state`` in place by one token per row; returns logits (rows, vocab)."""
+    fused = weights.fused
     x = None
-    for index, layer in enumerate(weights.layers):
-        if layer.kernel is None:
-            z = weights.input_table[tokens] + state.h[index] @ layer.recurrent
+    for index, layer in enumerate(fused.layers):
+        z = layer.recurrent_t @ state.h[index]
+        if layer.kernel_t is None:
+            z += fused.input_table[tokens].T
         else:
-            z = x @ layer.kernel + state.h[index] @ layer.recurrent + layer.bias
-        u = layer.units
-        i = _sigmoid(z[:, :u])
-        f = _sigmoid(z[:, u : 2 * u])
-        g = np.tanh(z[:, 2 * u : 3 * u])
-        o = _sigmoid(z[:, 3 * u :])
-        c = f * state.c[index] + i * g
-        h = o * np.tanh(c)
-        state.c[index] = c
-        state.h[index] = h
-        x = h
-    return x @ weights.dense_kernel + weights.dense_bias
+            z += layer.kernel_t @ x
+            z += layer.bias
+        x, state.c[index] = _cell(z, state.c[index], layer.units)
+        state.h[index] = x
+    logits = fused.dense_t @ x
+    logits += fused.dense_bias
+    return logits.T
 
 
 @dataclass
@@ -184,19 +247,34 @@ class Engine:
         self.weights = weights
         self.vocab = vocab
         self.name = name
+        weights.fused  # noqa: B018 -- lay the weights out now, not on the first request
         kinds = np.zeros(vocab.size, dtype=np.int8)
-        kinds[vocab.velocity_offset : vocab.pitch_offset] = 1
-        kinds[vocab.pitch_offset : vocab.duration_offset] = 2
-        kinds[vocab.duration_offset : vocab.shift_offset] = 3
-        kinds[vocab.shift_offset :] = 4
-        self._is_velocity = kinds == 1
-        self._is_pitch = kinds == 2
-        self._is_duration = kinds == 3
-        self._is_shift = kinds == 4
+        kinds[vocab.velocity_offset : vocab.pitch_offset] = _VELOCITY
+        kinds[vocab.pitch_offset : vocab.duration_offset] = _PITCH
+        kinds[vocab.duration_offset : vocab.shift_offset] = _DURATION
+        kinds[vocab.shift_offset :] = _SHIFT
+        self._kinds = kinds.tolist()
+        self._is_velocity = kinds == _VELOCITY
+        self._is_pitch = kinds == _PITCH
+        self._is_duration = kinds == _DURATION
+        self._is_shift = kinds == _SHIFT
         # steps a DURATION/SHIFT token stands for (0 elsewhere), for the length masks
         self._steps = np.zeros(vocab.size, dtype=np.int64)
         self._steps[self._is_duration] = np.arange(1, vocab.max_duration_steps + 1)
         self._steps[self._is_shift] = np.arange(1, vocab.max_shift_steps + 1)
+        self._steps_list = self._steps.tolist()
+        # The grammar as a table: what a row may emit, by its state and the steps remaining
+        # (clipped: beyond the longest DURATION/SHIFT every length fits). Pitches and
+        # velocities are narrowed per step by the key, polyphony and current velocity.
+        self._reach = max(vocab.max_duration_steps, vocab.max_shift_steps)
+        remaining = np.arange(self._reach + 1)[:, None]
+        fits = self._steps[None, :] <= remaining
+        grammar = np.zeros((4, self._reach + 1, vocab.size), bool)
+        grammar[_FREE] = (self._is_shift & fits) | self._is_velocity | self._is_pitch
+        grammar[_AFTER_PITCH] = self._is_duration & fits
+        grammar[_AFTER_VELOCITY] = self._is_pitch
+        grammar[_DONE, :, BOS] = True  # finished rows idle on a harmless token
+        self._grammar = grammar
 
     @classmethod
     def from_keras(cls, model: keras.Model, metadata: ModelMetadata) -> Engine:
@@ -209,12 +287,33 @@ class Engine:
         return np.stack([lstm_step(self.weights, np.asarray([t]), state)[0] for t in np.asarray(tokens)])
 
     def prime(self, tokens: np.ndarray) -> tuple[LstmState, np.ndarray]:
-        """Run a seed through the network; returns the state and the logits after its last token."""
+        """Run a seed through the network; returns the state and the logits (1, vocab) after its last token.
+
+        Layer by layer rather than token by token: each layer's recurrence is a loop over
+        one matrix that stays in cache, the next layer's input projection for the whole
+        seed is one matrix-matrix product, and the output layer runs for the last token only.
+        """
+        fused = self.weights.fused
+        tokens = np.asarray(tokens, dtype=np.int64)
         state = LstmState.zeros(self.weights, 1)
-        logits = np.zeros((1, self.vocab.size), np.float32)
-        for token in np.asarray(tokens, dtype=np.int64):
-            logits = lstm_step(self.weights, np.asarray([token]), state)
-        return state, logits
+        if not len(tokens):
+            return state, np.zeros((1, self.vocab.size), np.float32)
+        inputs = fused.input_table[tokens]  # (time, 4·units): input projections, biases included
+        for index, layer in enumerate(fused.layers):
+            if layer.kernel_t is not None:
+                inputs = outputs @ layer.kernel_t.T  # noqa: F821 -- outputs of the layer below
+                inputs += layer.bias[:, 0]
+            h, c = state.h[index], state.c[index]
+            outputs = np.empty((len(tokens), layer.units), np.float32)
+            for t in range(len(tokens)):
+                z = layer.recurrent_t @ h
+                z += inputs[t, :, None]
+                h, c = _cell(z, c, layer.units)
+                outputs[t] = h[:, 0]
+            state.h[index], state.c[index] = h, c
+        logits = fused.dense_t @ h
+        logits += fused.dense_bias
+        return state, logits.T
 
     # --- requests --------------------------------------------------------------------
     def seed_tokens(self, seed: list[Note], origin_beats: float) -> tuple[np.ndarray, DecoderState]:
@@ -222,16 +321,21 @@ class Engine:
         tokens = notes_to_tokens(seed, self.vocab, bos=True)
         state = decoder_state_after(tokens, self.vocab)
         origin_steps = self.vocab.beats_to_steps(origin_beats)
-        tokens = np.concatenate([tokens, np.asarray(shift_tokens(origin_steps - state.cursor_steps, self.vocab))])
+        shifts = np.asarray(shift_tokens(origin_steps - state.cursor_steps, self.vocab), dtype=np.int64)
+        tokens = np.concatenate([tokens.astype(np.int64), shifts])
         if len(tokens) > MAX_SEED_TOKENS:
             tokens = tokens[-MAX_SEED_TOKENS:]
             # restart at a clean event boundary: never in the middle of PITCH → DURATION
             starts = np.flatnonzero(self._is_shift[tokens] | self._is_velocity[tokens])
             tokens = tokens[starts[0] :] if len(starts) else tokens
-        return tokens.astype(np.int64), state
+        return tokens, state
 
-    def generate(self, requests: list[GenerationRequest]) -> list[Continuation]:
-        """Answer several requests in one batch: every variation of every request is a row."""
+    def generate(self, requests: list[GenerationRequest], *, events: int | None = None) -> list[Continuation]:
+        """Answer several requests in one batch: every variation of every request is a row.
+
+        ``events`` (for benchmarks) samples exactly that many events per row and ignores
+        ``length``; a PITCH cut off from its DURATION by that limit is dropped.
+        """
         started = time.perf_counter()
         rows: list[_Row] = []
         states: list[LstmState] = []
@@ -245,7 +349,10 @@ class Engine:
             tokens, decoder = self.seed_tokens(seed_notes, origin)
             state, logits = self.prime(tokens)
             rng = np.random.default_rng(None if params.seed < 0 else params.seed)
-            total_steps = max(self.vocab.beats_to_steps(params.length), 1)
+            # whole grid steps that fit in the length: a continuation never ends after it
+            total_steps = math.floor(params.length * self.vocab.steps_per_beat + 1e-9)
+            if events is not None:
+                total_steps = _UNLIMITED
             pitches_ok = allowed_pitches(params.key, params.scale, params.low, params.high)
             # seed notes still sounding at the origin count for polyphony
             origin_steps = self.vocab.beats_to_steps(origin)
@@ -253,22 +360,22 @@ class Engine:
             for note in seed_notes:
                 end = self.vocab.beats_to_steps(note.end_beats) - origin_steps
                 sounding[note.pitch] = max(sounding[note.pitch], end)
-            for _ in range(params.variations):
-                rows.append(
-                    _Row(request_index, params, rng, origin, total_steps, pitches_ok, sounding.copy(), decoder)
-                )
+            rows.extend(
+                _Row(request_index, params, rng, origin, total_steps, pitches_ok, sounding.copy(), decoder)
+                for _ in range(params.variations)
+            )
             states.append(state.repeat(params.variations))
             first_logits.append(np.repeat(logits, params.variations, axis=0))
         if not rows:
             return []
         state = LstmState.stack(states)
         logits = np.concatenate(first_logits)
-        sampled = self._sample(rows, state, logits)
+        sampled = self._sample(rows, state, logits, events)
         seconds = time.perf_counter() - started
         results = [
             Continuation([], requests[i].params.length, 0.0, seconds=seconds) for i in range(len(requests))
         ]
-        for row, notes in zip(rows, sampled):
+        for row, notes in zip(rows, sampled, strict=True):
             result = results[row.request_index]
             result.origin_beats = row.origin
             result.variations.append(notes)
@@ -280,15 +387,20 @@ class Engine:
         return self.generate([GenerationRequest(seed, params or SamplingParams())])[0]
 
     # --- sampling --------------------------------------------------------------------
-    def _sample(self, rows: list[_Row], state: LstmState, logits: np.ndarray) -> list[list[Note]]:
+    def _sample(
+        self, rows: list[_Row], state: LstmState, logits: np.ndarray, events: int | None = None
+    ) -> list[list[Note]]:
         vocab = self.vocab
         batch = len(rows)
+        every_row = np.arange(batch)
         cursor = np.zeros(batch, np.int64)
-        total = np.asarray([r.total_steps for r in rows], np.int64)
-        pending = np.full(batch, -1, np.int64)
-        after_velocity = np.zeros(batch, bool)
-        velocity_bin = np.asarray(
-            [r.decoder.velocity_bin if r.decoder.velocity_bin is not None else -1 for r in rows], np.int64
+        remaining = np.asarray([r.total_steps for r in rows], np.int64)
+        phase = np.where(remaining > 0, _FREE, _DONE)  # where each row is in the grammar
+        pending = [-1] * batch  # the PITCH waiting for its DURATION
+        velocity_bin = [r.decoder.velocity_bin if r.decoder.velocity_bin is not None else -1 for r in rows]
+        # the current velocity's token may not be repeated (PAD, never allowed, stands for "none")
+        velocity_column = np.asarray(
+            [vocab.velocity_offset + b if b >= 0 else PAD for b in velocity_bin], np.int64
         )
         sounding_until = np.stack([r.sounding for r in rows])  # (rows, 128) end step of each pitch
         pitches_ok = np.stack([r.pitches_ok for r in rows])
@@ -297,60 +409,68 @@ class Engine:
         top_k = np.asarray([r.params.top_k for r in rows], np.int64)
         top_p = np.asarray([r.params.top_p for r in rows], np.float32)
         needs_sort = bool((top_k > 0).any() or (top_p < 1.0).any())
-        done = cursor >= total
+        rngs = [r.rng for r in rows]
+        active = [index for index in range(batch) if phase[index] != _DONE]
         notes: list[list[Note]] = [[] for _ in rows]
-        steps = self._steps
-        pitch_lo = vocab.pitch_offset
+        kinds, steps = self._kinds, self._steps_list
+        pitches = slice(vocab.pitch_offset, vocab.pitch_offset + 128)
+        velocities = slice(vocab.velocity_offset, vocab.pitch_offset)
 
-        while not done.all():
-            remaining = (total - cursor)[:, None]
+        while active:
+            allowed = self._grammar[phase, np.minimum(remaining, self._reach)]
             is_sounding = sounding_until > cursor[:, None]  # (rows, 128)
-            can_start = pitches_ok & ~is_sounding & (is_sounding.sum(1) < polyphony)[:, None]
-            allowed = np.zeros((batch, vocab.size), bool)
-            free = (pending < 0) & ~done
-            # after a PITCH: only a DURATION that ends within the requested length
-            allowed |= (pending >= 0)[:, None] & self._is_duration & (steps <= remaining)
-            # otherwise: a pitch that may start, a shift within the length, a velocity change
-            allowed[:, pitch_lo : pitch_lo + 128] |= free[:, None] & can_start
-            any_pitch = can_start.any(1)
-            shift_ok = free & ~after_velocity
-            allowed |= shift_ok[:, None] & self._is_shift & (steps <= remaining)
-            velocity_ok = free & ~after_velocity & any_pitch
-            allowed[:, vocab.velocity_offset : vocab.pitch_offset] |= velocity_ok[:, None]
-            current = velocity_bin >= 0
-            allowed[np.flatnonzero(current), vocab.velocity_offset + velocity_bin[current]] = False
-            allowed[done, BOS] = True  # finished rows idle on a harmless token
+            can_start = pitches_ok & ~is_sounding
+            can_start &= (is_sounding.sum(axis=1) < polyphony)[:, None]
+            allowed[:, pitches] &= can_start
+            # a velocity change only where a pitch can follow it, never to the current velocity
+            allowed[:, velocities] &= can_start.any(axis=1)[:, None]
+            allowed[every_row, velocity_column] = False
 
             scores = np.where(allowed, logits * inv_temperature, NEG_INF)
-            choice = _sample_rows(scores, top_k, top_p, needs_sort, [r.rng for r in rows])
+            choice = _sample_rows(scores, top_k, top_p, needs_sort, rngs).tolist()
 
-            for index in np.flatnonzero(~done):
-                token = int(choice[index])
+            still_active = []
+            for index in active:
+                token = choice[index]
                 row = rows[index]
                 row.tokens += 1
-                if self._is_duration[token]:
-                    length = int(steps[token])
-                    pitch = int(pending[index])
-                    vbin = int(velocity_bin[index])
+                kind = kinds[token]
+                if kind == _DURATION:
+                    length = steps[token]
+                    pitch = pending[index]
+                    vbin = velocity_bin[index]
                     velocity = vocab.bin_to_velocity(vbin) if vbin >= 0 else 90
-                    start = vocab.steps_to_beats(int(cursor[index]))
-                    notes[index].append(Note(pitch, velocity, start, vocab.steps_to_beats(length)))
-                    sounding_until[index, pitch] = cursor[index] + length
+                    start = int(cursor[index])
+                    beats = vocab.steps_to_beats
+                    notes[index].append(Note(pitch, velocity, beats(start), beats(length)))
+                    sounding_until[index, pitch] = start + length
                     pending[index] = -1
-                elif self._is_pitch[token]:
-                    pending[index] = token - pitch_lo
-                    after_velocity[index] = False
-                elif self._is_velocity[token]:
+                    phase[index] = _FREE
+                elif kind == _PITCH:
+                    pending[index] = token - vocab.pitch_offset
+                    phase[index] = _AFTER_PITCH
+                elif kind == _VELOCITY:
                     velocity_bin[index] = token - vocab.velocity_offset
-                    after_velocity[index] = True
-                elif self._is_shift[token]:
+                    velocity_column[index] = token
+                    phase[index] = _AFTER_VELOCITY
+                elif kind == _SHIFT:
                     cursor[index] += steps[token]
-                    if cursor[index] >= total[index]:
-                        done[index] = True
-            if done.all():
-                break
-            logits = lstm_step(self.weights, choice, state)
+                    remaining[index] -= steps[token]
+                    phase[index] = _FREE if remaining[index] > 0 else _DONE
+                if events is not None and row.tokens >= events:
+                    phase[index] = _DONE
+                if phase[index] != _DONE:
+                    still_active.append(index)
+            active = still_active
+            if active:
+                logits = lstm_step(self.weights, np.asarray(choice), state)
         return notes
+
+
+# token kinds, and the grammar phases of a row
+_VELOCITY, _PITCH, _DURATION, _SHIFT = 1, 2, 3, 4
+_FREE, _AFTER_PITCH, _AFTER_VELOCITY, _DONE = 0, 1, 2, 3
+_UNLIMITED = 2**62  # steps: no length limit (``events`` mode)
 
 
 @dataclass
@@ -373,33 +493,43 @@ def _sample_rows(
     needs_sort: bool,
     rngs: list[np.random.Generator],
 ) -> np.ndarray:
-    """One token per row from masked, temperature-scaled logits, with top-k and top-p."""
+    """One token per row from masked, temperature-scaled logits, with top-k and top-p.
+
+    Inverse-CDF sampling with one uniform draw per row. A row without top-k/top-p walks the
+    vocabulary in token order whatever the other rows do, so a seeded request gives the same
+    result alone or batched with others. Top-k and top-p both keep a prefix of the sorted
+    vocabulary, so sampling among the kept events only needs the prefix's length.
+    """
     batch, vocab = scores.shape
-    uniform = np.asarray([rng.random() for rng in rngs])
+    uniform = np.asarray([rng.random() for rng in rngs])[:, None]
+    order = None
+    ranked = scores
+    sorted_rows = None
     if needs_sort:
-        order = np.argsort(-scores, axis=1, kind="stable")
+        sorted_rows = (top_k > 0) | (top_p < 1.0)
+        order = np.argsort(-scores, axis=1)
+        if not sorted_rows.all():
+            order[~sorted_rows] = np.arange(vocab)
         ranked = np.take_along_axis(scores, order, axis=1)
-    else:
-        order = None
-        ranked = scores
-    peak = ranked.max(axis=1, keepdims=True)
-    probs = np.exp(ranked - peak)
-    probs /= probs.sum(axis=1, keepdims=True)
-    if needs_sort:
-        k = np.where(top_k > 0, top_k, vocab)[:, None]
-        keep = np.arange(vocab)[None, :] < k
-        # nucleus: keep events until their probability mass reaches top_p (the crossing one included)
-        before = np.cumsum(probs, axis=1) - probs
-        keep &= before < top_p[:, None]
-        probs = np.where(keep, probs, 0.0)
+    probs = ranked - ranked.max(axis=1, keepdims=True)
+    np.exp(probs, out=probs)  # unnormalised
     cumulative = np.cumsum(probs, axis=1)
-    threshold = uniform[:, None] * cumulative[:, -1:]
-    index = np.minimum((cumulative <= threshold).sum(axis=1), vocab - 1)
-    # never land on a zero-probability entry through rounding at the end of the row
-    valid = probs[np.arange(batch), index] > 0
-    if not valid.all():
-        index = np.where(valid, index, probs.argmax(axis=1))
-    return order[np.arange(batch), index] if order is not None else index
+    rows = np.arange(batch)
+    if sorted_rows is None:
+        total = cumulative[:, -1:]
+    else:
+        # nucleus: the shortest prefix whose mass reaches top_p (the crossing event included)
+        nucleus = np.argmax(cumulative >= top_p[:, None] * cumulative[:, -1:], axis=1) + 1
+        kept = np.where(sorted_rows, np.minimum(nucleus, np.where(top_k > 0, top_k, vocab)), vocab)
+        total = cumulative[rows, kept - 1][:, None]
+    above = cumulative > uniform * total
+    index = np.argmax(above, axis=1)  # the first event whose cumulative mass passes the draw
+    landed = above[rows, index]  # (then its probability is > 0: the mass rose there)
+    if sorted_rows is not None:
+        landed &= index < kept
+    if not landed.all():  # rounding put the draw at the very top of the mass: take the likeliest
+        index = np.where(landed, index, np.argmax(probs, axis=1))
+    return order[rows, index] if order is not None else index
 
 
 def continuation_in_seed_time(continuation: Continuation, variation: int = 0) -> list[Note]:

@@ -38,17 +38,23 @@ class Arg:
     high: float | None = None
     doc: str = ""
 
-    def coerce(self, value: Any, tag: str) -> Any:
-        if self.type == "*":  # a number or a string, checked later by whoever reads it
-            if tag not in NUMBER_TAGS and tag != "s":
-                raise ProtocolError(f"{self.name} must be a number or a string, got {tag!r} {value!r}")
-            return value
+    def accepts(self, tag: str) -> bool:
+        """Whether a value sent with type ``tag`` can be this argument (before range checks)."""
+        if self.type == "*":
+            return tag in NUMBER_TAGS or tag == "s"
         if self.type == "s":
-            if tag != "s":
-                raise ProtocolError(f"{self.name} must be a string, got {tag!r} {value!r}")
+            return tag == "s"
+        return tag in NUMBER_TAGS
+
+    def check_tag(self, value: Any, tag: str) -> None:
+        if not self.accepts(tag):
+            wanted = {"*": "a number or a string", "s": "a string"}.get(self.type, "a number")
+            raise ProtocolError(f"{self.name} must be {wanted}, got {tag!r} {value!r}")
+
+    def coerce(self, value: Any, tag: str) -> Any:
+        self.check_tag(value, tag)
+        if self.type in ("*", "s"):  # "*": a number or a string, checked later by whoever reads it
             return value
-        if tag not in NUMBER_TAGS:
-            raise ProtocolError(f"{self.name} must be a number, got {tag!r} {value!r}")
         number = float(value)
         if not math.isfinite(number):
             raise ProtocolError(f"{self.name} must be finite, got {value!r}")
@@ -98,9 +104,13 @@ class Address:
 
     def parse(self, tags: str, values: list[Any]) -> list[Any]:
         """Check a received message's arguments; raises :class:`ProtocolError` saying what is wrong."""
+        if len(tags) != len(values):
+            raise ProtocolError(f"{self.path}: {len(tags)} type tag(s) for {len(values)} value(s)")
         if self.param is not None:
             if len(values) != 1:
                 raise ProtocolError(f"{self.path} takes one value, got {len(values)}")
+            # the type first (a blob or a bool is not a scale name or a key), then the spec's checks
+            self.args[0].check_tag(values[0], tags[0])
             try:
                 return [self.param.coerce(values[0])]
             except ParamError as exc:
@@ -111,7 +121,16 @@ class Address:
             raise ProtocolError(f"{self.path} needs {self.arg_names}, got {len(values)} argument(s)")
         if not self.repeat and len(values) > fixed:
             raise ProtocolError(f"{self.path} takes at most {fixed} argument(s), got {len(values)}")
-        head = [arg.coerce(v, t) for arg, v, t in zip(self.args, values, tags)]
+        present = fixed
+        if self.optional and self.repeat:
+            # Optional arguments before a repeated group are told apart by type:
+            # ``/composer/generate 17 length 4`` has its id, ``/composer/generate length 4`` has none.
+            present = required
+            for arg, tag in zip(self.args[required:], tags[required:], strict=False):
+                if not arg.accepts(tag):
+                    break
+                present += 1
+        head = [arg.coerce(v, t) for arg, v, t in zip(self.args[:present], values, tags, strict=False)]
         rest_values, rest_tags = values[len(head) :], tags[len(head) :]
         if not self.repeat:
             return head
@@ -121,11 +140,16 @@ class Address:
                 f"{self.path} takes groups of {width} ({' '.join(a.name for a in self.repeat)}), "
                 f"got {len(rest_values)} value(s)"
             )
-        rest = [self.repeat[i % width].coerce(v, t) for i, (v, t) in enumerate(zip(rest_values, rest_tags))]
+        rest = [
+            self.repeat[i % width].coerce(v, t)
+            for i, (v, t) in enumerate(zip(rest_values, rest_tags, strict=True))
+        ]
         return head + rest
 
 
-def _in(path: str, handler: str, doc: str, *args: Arg, repeat: tuple[Arg, ...] = (), optional: int = 0) -> Address:
+def _in(
+    path: str, handler: str, doc: str, *args: Arg, repeat: tuple[Arg, ...] = (), optional: int = 0
+) -> Address:
     return Address(PREFIX + path, "in", doc, args, repeat, optional, handler)
 
 
@@ -171,8 +195,12 @@ ADDRESSES: tuple[Address, ...] = (
         "replace the seed with pitches, one every `step` beats at `velocity`",
         repeat=(PITCH,),
     ),
-    _in("/seed/midi", "seed_midi", "replace the seed with a MIDI file from the server's MIDI folder",
-        Arg("path", "s", doc="file name relative to the MIDI folder")),
+    _in(
+        "/seed/midi",
+        "seed_midi",
+        "replace the seed with a MIDI file from the server's MIDI folder",
+        Arg("path", "s", doc="file name relative to the MIDI folder"),
+    ),
     # --- parameters --------------------------------------------------------------------
     *(_param_address(spec) for spec in PARAM_SPECS),
     _in("/params", "params", "send back every current parameter, each on its own /composer/param/<name>"),
@@ -187,13 +215,21 @@ ADDRESSES: tuple[Address, ...] = (
         optional=1,
     ),
     # --- connection --------------------------------------------------------------------
-    _in("/reply_port", "reply_port", "send replies to this port (0 = the port the packet came from)",
-        Arg("port", "i", 0, 65535)),
+    _in(
+        "/reply_port",
+        "reply_port",
+        "send replies to this port (0 = the port the packet came from)",
+        Arg("port", "i", 0, 65535),
+    ),
     _in("/ping", "ping", "answer /composer/pong"),
     _in("/describe", "describe", "list every address as /composer/address messages"),
     _in("/models", "models", "list the models the server can load"),
-    _in("/model", "model", "switch to another model (by name); the current one stays on failure",
-        Arg("name", "s")),
+    _in(
+        "/model",
+        "model",
+        "switch to another model (by name); the current one stays on failure",
+        Arg("name", "s"),
+    ),
     # --- replies -----------------------------------------------------------------------
     _out("/begin", "a result starts", REQUEST_ID, Arg("variations", "i"), Arg("length", "f", doc="beats")),
     _out(
@@ -209,12 +245,28 @@ ADDRESSES: tuple[Address, ...] = (
     _out("/end", "a variation is complete", REQUEST_ID, VARIATION, Arg("note_count", "i")),
     _out("/error", "a request was refused; nothing changed", REQUEST_ID, Arg("message", "s")),
     _out("/pong", "answer to /composer/ping", Arg("version", "s")),
-    _out("/seed/size", "the seed now has this many notes over this many beats",
-         Arg("notes", "i"), Arg("beats", "f")),
-    _out("/address", "one address (answer to /composer/describe)",
-         Arg("path", "s"), Arg("direction", "s"), Arg("types", "s"), Arg("args", "s"), Arg("doc", "s")),
+    _out(
+        "/seed/size",
+        "the seed now has this many notes over this many beats",
+        Arg("notes", "i"),
+        Arg("beats", "f"),
+    ),
+    _out(
+        "/address",
+        "one address (answer to /composer/describe)",
+        Arg("path", "s"),
+        Arg("direction", "s"),
+        Arg("types", "s"),
+        Arg("args", "s"),
+        Arg("doc", "s"),
+    ),
     _out("/describe/end", "end of the /composer/describe listing", Arg("count", "i")),
-    _out("/model/available", "a loadable model (answer to /composer/models)", Arg("name", "s"), Arg("current", "i")),
+    _out(
+        "/model/available",
+        "a loadable model (answer to /composer/models)",
+        Arg("name", "s"),
+        Arg("current", "i"),
+    ),
     _out("/model/loaded", "the model now in use", Arg("name", "s")),
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import math
 import os
 import signal
 import socket
@@ -30,12 +31,13 @@ from .model import ModelFileError, list_models, resolve_model_path
 from .notes import Note, NoteError, end_beats
 from .params import PARAM_SPECS, PARAMS_BY_NAME, ParamError, SamplingParams
 from .paths import default_model_path, models_dir
-from .protocol import ADDRESSES, INCOMING, OUTGOING, PREFIX, Address, ProtocolError
+from .protocol import ADDRESSES, INCOMING, NUMBER_TAGS, OUTGOING, PREFIX, Address, ProtocolError
 from .wire import DEFAULT_MAX_DATAGRAM, WireError, build_message, pack_bundles, parse_packet
 
 log = logging.getLogger("osc_composer.server")
 
 SessionKey = tuple[str, int]  # (client host, reply port)
+MAX_TEXT_MESSAGE = 1024  # bytes: longest /composer/error or /composer/address message
 
 
 @dataclass
@@ -192,7 +194,9 @@ class ComposerServer:
             sock.bind((self.config.host, self.config.port))
         except OSError as exc:
             sock.close()
-            raise OSError(f"cannot listen on {self.config.host}:{self.config.port}: {exc.strerror or exc}") from None
+            raise OSError(
+                f"cannot listen on {self.config.host}:{self.config.port}: {exc.strerror or exc}"
+            ) from None
         sock.settimeout(0.2)
         self.sock = sock
         host, port = sock.getsockname()[:2]
@@ -202,8 +206,12 @@ class ComposerServer:
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._threads.append(thread)
-        log.info("listening on %s, replies to port %d, model %s", self.stats.listening, self.config.reply_port,
-                 self.engine.name)
+        log.info(
+            "listening on %s, replies to port %d, model %s",
+            self.stats.listening,
+            self.config.reply_port,
+            self.engine.name,
+        )
 
     @property
     def port(self) -> int:
@@ -230,7 +238,7 @@ class ComposerServer:
         while self._running.is_set():
             try:
                 data, source = self.sock.recvfrom(65535)
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 continue
             except OSError:
                 if not self._running.is_set():
@@ -267,18 +275,17 @@ class ComposerServer:
         except WireError as exc:
             self._error(source, -1, f"malformed packet: {exc}")
             return
-        for path, _, values in messages:
+        for path, tags, values in messages:
             address = INCOMING.get(path)
             if address is None:
                 hint = " (addresses start with /composer/)" if not path.startswith(PREFIX) else ""
                 self._error(source, -1, f"unknown address {path}{hint}; send /composer/describe for the list")
                 continue
-            tags = "".join(_tag_of(v) for v in values)
             try:
-                args = address.parse(tags, values)
+                args = address.parse(tags, values)  # the tags as sent, not guessed from python values
                 self._handlers[path](address, args, source)
             except (ProtocolError, ParamError, NoteError, ValueError) as exc:
-                self._error(source, _request_id_of(path, values), f"{path}: {exc}")
+                self._error(source, _request_id_of(path, tags, values), f"{path}: {exc}")
 
     # --- sessions ----------------------------------------------------------------------
     def _reply_port(self, source: tuple[str, int]) -> int:
@@ -331,7 +338,9 @@ class ComposerServer:
         root = self.config.midi_dir.resolve()
         relative = Path(name)
         if relative.is_absolute() or ".." in relative.parts or not name.strip():
-            raise ProtocolError(f"{name!r}: give a file name inside the MIDI folder (no absolute paths or '..')")
+            raise ProtocolError(
+                f"{name!r}: give a file name inside the MIDI folder (no absolute paths or '..')"
+            )
         path = (root / relative).resolve()
         if root not in path.parents:
             raise ProtocolError(f"{name!r} leads outside the MIDI folder")
@@ -341,7 +350,9 @@ class ComposerServer:
 
     def _set_seed(self, source: tuple[str, int], notes: list[Note]) -> None:
         if len(notes) > self.config.max_seed_notes:
-            raise ProtocolError(f"seed of {len(notes)} notes is over the limit of {self.config.max_seed_notes}")
+            raise ProtocolError(
+                f"seed of {len(notes)} notes is over the limit of {self.config.max_seed_notes}"
+            )
         session = self._session(source)
         session.seed = notes
         self._send_seed_size(source, session)
@@ -379,7 +390,7 @@ class ComposerServer:
         if len(pairs) % 2:
             raise ProtocolError("parameter overrides come in name value pairs")
         overrides = {}
-        for name, value in zip(pairs[::2], pairs[1::2]):
+        for name, value in zip(pairs[::2], pairs[1::2], strict=True):
             if not isinstance(name, str) or name not in PARAMS_BY_NAME:
                 raise ProtocolError(f"unknown parameter {name!r} in overrides")
             overrides[name] = value
@@ -388,10 +399,19 @@ class ComposerServer:
         except ParamError as exc:
             raise ProtocolError(str(exc)) from None
         if not session.seed:
-            self._error(source, request_id, "the seed is empty: send /composer/seed/notes or /composer/seed/pitches first")
+            self._error(
+                source,
+                request_id,
+                "the seed is empty: send /composer/seed/notes or /composer/seed/pitches first",
+            )
             return
-        job = Job(session.key, (source[0], self._reply_port(source)), request_id,
-                  GenerationRequest(list(session.seed), params), time.monotonic())
+        job = Job(
+            session.key,
+            (source[0], self._reply_port(source)),
+            request_id,
+            GenerationRequest(list(session.seed), params),
+            time.monotonic(),
+        )
         try:
             replaced = self.queue.put(job)
         except QueueFull:
@@ -417,7 +437,8 @@ class ComposerServer:
 
     def _on_describe(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
         messages = [
-            self._message("/address", a.path, a.direction, a.signature, a.arg_names, a.doc[:200]) for a in ADDRESSES
+            self._fitted_message("/address", a.path, a.direction, a.signature, a.arg_names, a.doc)
+            for a in ADDRESSES
         ]
         messages.append(self._message("/describe/end", len(ADDRESSES)))
         self._send(source, messages)
@@ -427,8 +448,13 @@ class ComposerServer:
 
     def _on_models(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
         current = self.engine.name
-        self._send(source, [self._message("/model/available", name, int(name == current))
-                            for name in self._available_models()])
+        self._send(
+            source,
+            [
+                self._message("/model/available", name, int(name == current))
+                for name in self._available_models()
+            ],
+        )
 
     def _on_model(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
         name = args[0]
@@ -441,7 +467,9 @@ class ComposerServer:
     def _load_model(self, name: str, path: Path, source: tuple[str, int]) -> None:
         try:
             engine = load_engine(path)
-        except (ModelFileError, ValueError) as exc:
+        except Exception as exc:  # Keras and the engine raise many types; the client must hear of it
+            if not isinstance(exc, (ModelFileError, ValueError)):
+                log.exception("loading model %s failed", path)
             self._error(source, -1, f"model {name!r} not loaded, keeping {self.engine.name!r}: {exc}")
             return
         engine.name = name
@@ -484,11 +512,20 @@ class ComposerServer:
             except Exception as exc:  # one bad request must not lose the others
                 log.exception("engine failed on a batch of %d", len(jobs))
                 results = self._generate_one_by_one(engine, jobs, exc)
-            for job, result in zip(jobs, results):
+            for job, result in zip(jobs, results, strict=True):
                 if isinstance(result, Exception):
                     self._error(job.reply_to, job.request_id, f"generation failed: {result}", direct=True)
                     continue
-                self._send_result(job, result)
+                try:
+                    self._send_result(job, result)
+                except Exception as exc:  # a bug here must not stop every later reply
+                    log.exception("could not send the result of request %d", job.request_id)
+                    self._error(
+                        job.reply_to,
+                        job.request_id,
+                        f"internal error: {type(exc).__name__}: {exc}",
+                        direct=True,
+                    )
 
     def _generate_one_by_one(self, engine: Engine, jobs: list[Job], first: Exception) -> list[Any]:
         results: list[Any] = []
@@ -504,8 +541,15 @@ class ComposerServer:
         for index, notes in enumerate(result.variations):
             for note in notes:
                 messages.append(
-                    self._message("/note", job.request_id, index, note.pitch, note.velocity,
-                                  note.start_beats, note.duration_beats)
+                    self._message(
+                        "/note",
+                        job.request_id,
+                        index,
+                        note.pitch,
+                        note.velocity,
+                        note.start_beats,
+                        note.duration_beats,
+                    )
                 )
             messages.append(self._message("/end", job.request_id, index, len(notes)))
         self._send(job.reply_to, messages, direct=True)
@@ -514,8 +558,13 @@ class ComposerServer:
         record = RequestRecord(
             client=f"{job.reply_to[0]}:{job.reply_to[1]}",
             request_id=job.request_id,
-            params={"temperature": params.temperature, "length": params.length, "variations": params.variations,
-                    "key": params.key, "scale": params.scale},
+            params={
+                "temperature": params.temperature,
+                "length": params.length,
+                "variations": params.variations,
+                "key": params.key,
+                "scale": params.scale,
+            },
             notes=sum(len(v) for v in result.variations),
             milliseconds=elapsed,
             when=time.time(),
@@ -524,12 +573,26 @@ class ComposerServer:
             self.stats.replies += 1
             self.stats.recent.append(record)
             self.stats.request_times.append(time.monotonic())
-        log.info("request %d from %s: %d notes in %.1f ms", job.request_id, record.client, record.notes, elapsed)
+        log.info(
+            "request %d from %s: %d notes in %.1f ms", job.request_id, record.client, record.notes, elapsed
+        )
 
     # --- sending -----------------------------------------------------------------------
     def _message(self, path: str, *values: Any) -> bytes:
         address = OUTGOING[PREFIX + path]
         return build_message(address.path, address.signature, values)
+
+    def _fitted_message(self, path: str, *values: Any) -> bytes:
+        """Like :meth:`_message`, with the last (text) argument shortened so the message fits
+        a bundle of ``max_datagram`` bytes (16-byte bundle header, 4-byte element size)."""
+        limit = min(self.config.max_datagram - 20, MAX_TEXT_MESSAGE)
+        values = list(values)
+        message = self._message(path, *values)
+        while len(message) > limit and values[-1]:
+            text = str(values[-1]).encode("utf-8")
+            values[-1] = text[: max(0, len(text) - (len(message) - limit))].decode("utf-8", "ignore")
+            message = self._message(path, *values)
+        return message
 
     def _send(self, target: tuple[str, int], messages: list[bytes], *, direct: bool = False) -> None:
         """Send to ``target``: a reply address if ``direct``, else a packet source to map."""
@@ -565,43 +628,46 @@ class ComposerServer:
         if not allowed:
             self.stats.add("errors_suppressed")
             return
-        self._send(destination, [self._message("/error", request_id, text[:512])], direct=True)
+        self._send(destination, [self._fitted_message("/error", request_id, text)], direct=True)
 
 
-def _request_id_of(path: str, values: list[Any]) -> int:
-    """The id of a refused /composer/generate, so the client can match the error (else -1)."""
-    if path == PREFIX + "/generate" and values and _tag_of(values[0]) == "i":
-        return values[0]
+def _request_id_of(path: str, tags: str, values: list[Any]) -> int:
+    """The id of a refused /composer/generate, so the client can match the error (else -1).
+
+    Pd sends every number as a float, so a whole float counts as an id too.
+    """
+    if path != PREFIX + "/generate" or not values or tags[:1] not in NUMBER_TAGS:
+        return -1
+    try:
+        number = float(values[0])
+    except (TypeError, ValueError):
+        return -1
+    if math.isfinite(number) and number == int(number) and -(2**31) <= number < 2**31:
+        return int(number)
     return -1
-
-
-def _tag_of(value: Any) -> str:
-    """The OSC type a parsed value came as (numbers: i or f; strings: s)."""
-    if isinstance(value, bool):
-        return "T"
-    if isinstance(value, int):
-        return "i"
-    if isinstance(value, float):
-        return "f"
-    if isinstance(value, str):
-        return "s"
-    if value is None:
-        return "N"
-    return "b"
 
 
 # --- command line --------------------------------------------------------------------------
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
     parser.add_argument("--port", type=int, default=9000)
-    parser.add_argument("--reply-port", type=int, default=9001, help="port replies go to (0: the sender's port)")
+    parser.add_argument(
+        "--reply-port", type=int, default=9001, help="port replies go to (0: the sender's port)"
+    )
     parser.add_argument("--model", type=Path, default=None, help="model folder or .keras file")
     parser.add_argument("--models-dir", type=Path, default=None, help="folder of models for /composer/model")
     parser.add_argument("--midi-dir", type=Path, default=None, help="folder /composer/seed/midi reads from")
-    parser.add_argument("--max-datagram", type=int, default=DEFAULT_MAX_DATAGRAM, help="largest reply datagram")
+    parser.add_argument(
+        "--max-datagram", type=int, default=DEFAULT_MAX_DATAGRAM, help="largest reply datagram"
+    )
     parser.add_argument("--max-seed-notes", type=int, default=4096)
-    parser.add_argument("--allow", action="append", default=[], metavar="CIDR",
-                        help="accept packets only from these networks (repeatable)")
+    parser.add_argument(
+        "--allow",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="accept packets only from these networks (repeatable)",
+    )
     parser.add_argument("--batch-window-ms", type=float, default=0.0)
     parser.add_argument("--no-console", action="store_true", help="plain log lines instead of the dashboard")
 
@@ -659,5 +725,3 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return host == "localhost"
-
-

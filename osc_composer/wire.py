@@ -73,7 +73,7 @@ def message_headers(data: bytes, *, depth: int = 0) -> list[tuple[str, str]]:
     address, offset = _read_string(data, 0)
     if offset >= len(data):
         return [(address, "")]  # OSC 1.0 allows a message without a type tag string
-    tags, _ = _read_string(data, offset)
+    tags, arguments = _read_string(data, offset)
     if not tags.startswith(","):
         raise WireError(f"{address}: type tag string does not start with ','")
     tags = tags[1:]
@@ -82,7 +82,41 @@ def message_headers(data: bytes, *, depth: int = 0) -> list[tuple[str, str]]:
         raise WireError(
             f"{address}: unsupported OSC type tag(s) {''.join(unknown)!r}; send numbers as i or f, text as s"
         )
+    _check_arguments(data, arguments, address, tags)
     return [(address, tags)]
+
+
+_FIXED_SIZES = {"i": 4, "f": 4, "h": 8, "d": 8, "T": 0, "F": 0, "N": 0}
+
+
+def _check_arguments(data: bytes, offset: int, address: str, tags: str) -> None:
+    """The argument bytes must be exactly what the type tags announce.
+
+    python-osc pads a missing trailing float with zeros (for Reaktor), so a packet cut
+    short would otherwise arrive with made-up values; extra bytes mean the tags are wrong.
+    """
+    for tag in tags:
+        if tag in _FIXED_SIZES:
+            offset += _FIXED_SIZES[tag]
+        elif tag == "s":
+            if offset >= len(data):
+                offset = len(data) + 1
+                break
+            _, offset = _read_string(data, offset)
+        else:  # "b": int32 size, then the bytes, padded to 4
+            if offset + 4 > len(data):
+                offset = len(data) + 1
+                break
+            (size,) = struct.unpack_from(">i", data, offset)
+            if size < 0:
+                raise WireError(f"{address}: blob of negative size {size}")
+            offset += 4 + size + (-size % 4)
+        if offset > len(data):
+            break
+    if offset > len(data):
+        raise WireError(f"{address}: arguments cut off (type tags ',{tags}' announce more bytes than sent)")
+    if offset < len(data):
+        raise WireError(f"{address}: {len(data) - offset} byte(s) after the arguments of type tags ',{tags}'")
 
 
 def parse_packet(data: bytes) -> list[tuple[str, str, list[Any]]]:
@@ -97,7 +131,9 @@ def parse_packet(data: bytes) -> list[tuple[str, str, list[Any]]]:
         messages.append((message.address, "", list(message.params)))
     if len(messages) != len(headers):
         raise WireError("packet structure could not be read consistently")
-    return [(address, tags, values) for (address, tags), (_, _, values) in zip(headers, messages)]
+    return [
+        (address, tags, values) for (address, tags), (_, _, values) in zip(headers, messages, strict=True)
+    ]
 
 
 def _message_chunks(data: bytes) -> Iterable[bytes]:
@@ -116,7 +152,7 @@ def build_message(address: str, types: str, values: Sequence[Any]) -> bytes:
     if len(types) != len(values):
         raise ValueError(f"{address}: {len(types)} types for {len(values)} values")
     builder = OscMessageBuilder(address=address)
-    for tag, value in zip(types, values):
+    for tag, value in zip(types, values, strict=True):
         if tag not in EMITTED_TAGS:
             raise ValueError(f"{address}: the server never emits type {tag!r}")
         if tag == "i":
