@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--validation-percent", type=float, default=10.0)
     train.add_argument("--transpose", type=int, default=5, help="random transposition range in semitones")
+    train.add_argument("--velocity-shift", type=int, default=8, help="random velocity-bin shift range")
     train.add_argument("--patience", type=int, default=4, help="early stopping patience in epochs")
     train.add_argument("--steps-per-epoch", type=int, default=None)
     train.add_argument("--steps-per-beat", type=int, default=12, help="time grid (12 or 24)")
@@ -154,6 +155,7 @@ def _train(args: argparse.Namespace, console: Console) -> int:
         schedule=args.schedule,
         validation_percent=args.validation_percent,
         transpose=args.transpose,
+        velocity_shift=args.velocity_shift,
         patience=args.patience,
         steps_per_epoch=args.steps_per_epoch,
         seed=args.seed,

@@ -53,6 +53,7 @@ class TrainConfig:
     schedule: str = "cosine"  # "cosine": decay to 5% over all epochs; "constant"
     validation_percent: float = 10.0
     transpose: int = 5  # random transposition in -transpose..+transpose semitones (0 = off)
+    velocity_shift: int = 8  # random shift of velocity bins in -n..+n (0 = off)
     patience: int = 4  # early stopping: epochs without a better validation loss
     steps_per_epoch: int | None = None  # cap, for quick runs
     seed: int = 1234
@@ -137,7 +138,9 @@ def make_dataset(
     """Windows of ``sequence_length + 1`` events → (inputs, next-event targets), batched.
 
     Training windows start at a random offset each epoch, are shuffled, and are
-    transposed by a random interval that keeps every pitch inside 0..127.
+    transposed by a random interval that keeps every pitch inside 0..127; their velocity
+    bins move by a random offset too, so a model trained on music of one loudness (Bach
+    encodings have none) still reads seeds played at any velocity.
     """
     import tensorflow as tf
 
@@ -146,21 +149,29 @@ def make_dataset(
         raise TrainingError(f"corpus too small: {len(stream)} events for windows of {length}")
     data = tf.constant(stream)
     count = (len(stream) - 1) // length
-    pitch_lo, pitch_hi = vocab.pitch_offset, vocab.pitch_offset + 128
 
     def window(index: tf.Tensor, offset: tf.Tensor) -> tf.Tensor:
         start = index * length + offset
         return data[start : start + length]
 
-    def transpose(tokens: tf.Tensor) -> tf.Tensor:
-        is_pitch = (tokens >= pitch_lo) & (tokens < pitch_hi)
-        pitches = tf.boolean_mask(tokens, is_pitch) - pitch_lo
-        lowest = tf.reduce_min(tf.concat([pitches, [127]], 0))
-        highest = tf.reduce_max(tf.concat([pitches, [0]], 0))
-        low = tf.maximum(-config.transpose, -lowest)
-        high = tf.minimum(config.transpose, 127 - highest)
+    def shift_values(tokens: tf.Tensor, first: int, size: int, limit: int) -> tf.Tensor:
+        """Move every token of one kind (pitches, velocity bins) by one random amount that
+        keeps them all inside the kind's range."""
+        is_kind = (tokens >= first) & (tokens < first + size)
+        values = tf.boolean_mask(tokens, is_kind) - first
+        lowest = tf.reduce_min(tf.concat([values, [size - 1]], 0))
+        highest = tf.reduce_max(tf.concat([values, [0]], 0))
+        low = tf.maximum(-limit, -lowest)
+        high = tf.minimum(limit, size - 1 - highest)
         shift = tf.random.uniform([], low, high + 1, dtype=tf.int32)
-        return tf.where(is_pitch, tokens + shift, tokens)
+        return tf.where(is_kind, tokens + shift, tokens)
+
+    def augment(tokens: tf.Tensor) -> tf.Tensor:
+        if config.transpose:
+            tokens = shift_values(tokens, vocab.pitch_offset, 128, config.transpose)
+        if config.velocity_shift:
+            tokens = shift_values(tokens, vocab.velocity_offset, vocab.velocity_bins, config.velocity_shift)
+        return tokens
 
     indices = tf.data.Dataset.range(count)
     if training:
@@ -171,8 +182,8 @@ def make_dataset(
         dataset = indices.shuffle(count, seed=config.seed, reshuffle_each_iteration=True)
         dataset = tf.data.Dataset.zip(dataset, offsets.take(count))
         dataset = dataset.map(lambda i, o: window(i, o), num_parallel_calls=tf.data.AUTOTUNE)
-        if config.transpose:
-            dataset = dataset.map(transpose, num_parallel_calls=tf.data.AUTOTUNE)
+        if config.transpose or config.velocity_shift:
+            dataset = dataset.map(augment, num_parallel_calls=tf.data.AUTOTUNE)
     else:
         dataset = indices.map(lambda i: window(i, tf.constant(0, tf.int64)))
     dataset = dataset.map(lambda w: (w[:-1], w[1:]))
