@@ -12,7 +12,9 @@ every continuation decodes to valid notes of exactly the requested length.
 from __future__ import annotations
 
 import math
+import os
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .encoding import BOS, PAD, DecoderState, Vocabulary, decoder_state_after, notes_to_tokens, shift_tokens
+from .model import SavedLayer
 from .notes import Note, end_beats, shift_notes
 from .params import SamplingParams
 from .theory import allowed_pitches
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
 
     from .model import ModelMetadata
 
+# layers that compute nothing at inference time
+_PASS_THROUGH = frozenset({"InputLayer", "Dropout", "SpatialDropout1D", "GaussianNoise", "Activation"})
 MAX_SEED_TOKENS = 512  # older context adds little to an LSTM and costs priming time
 NEG_INF = np.float32(-np.inf)
 
@@ -57,26 +62,40 @@ class LstmWeights:
     @classmethod
     def from_keras(cls, model: keras.Model) -> LstmWeights:
         """Copy weights out of a model built by :func:`osc_composer.model.build_model`."""
+        layers = [
+            SavedLayer(type(layer).__name__, layer.get_config(), tuple(v.numpy() for v in layer.weights))
+            for layer in model.layers
+        ]
+        return cls.from_layers(layers)
+
+    @classmethod
+    def from_layers(cls, layers: list[SavedLayer]) -> LstmWeights:
+        """Build from a chain of layers: [Embedding | CategoryEncoding] → LSTM… → Dense.
+
+        Raises ``ValueError`` for anything the engine would not compute exactly as Keras does.
+        """
         embedding = None
         lstm_layers: list[LstmLayer] = []
         first_input_table = None
         dense = None
-        for layer in model.layers:
-            kind = type(layer).__name__
+        for layer in layers:
+            kind, config = layer.class_name, layer.config
+            weights = [np.asarray(w, dtype=np.float32) for w in layer.weights]
+            if dense is not None and kind not in _PASS_THROUGH:
+                raise ValueError(f"{kind} after the output layer")
             if kind == "Embedding":
-                embedding = np.asarray(layer.embeddings.numpy(), dtype=np.float32)
+                embedding = weights[0]
+            elif kind == "CategoryEncoding":
+                if config.get("output_mode") != "one_hot":
+                    raise ValueError("only one-hot CategoryEncoding is supported")
             elif kind == "LSTM":
-                cell = layer.cell
-                if cell.activation.__name__ != "tanh" or cell.recurrent_activation.__name__ != "sigmoid":
+                if config.get("activation") != "tanh" or config.get("recurrent_activation") != "sigmoid":
                     raise ValueError("the engine supports LSTMs with tanh/sigmoid activations only")
-                kernel = np.asarray(cell.kernel.numpy(), dtype=np.float32)
-                recurrent = np.asarray(cell.recurrent_kernel.numpy(), dtype=np.float32)
+                if config.get("go_backwards") or not config.get("return_sequences", True):
+                    raise ValueError("the engine supports forward LSTMs returning sequences only")
+                kernel, recurrent = weights[0], weights[1]
                 units = recurrent.shape[0]
-                bias = (
-                    np.asarray(cell.bias.numpy(), dtype=np.float32)
-                    if cell.use_bias
-                    else np.zeros(4 * units, np.float32)
-                )
+                bias = weights[2] if config.get("use_bias", True) else np.zeros(4 * units, np.float32)
                 if not lstm_layers:
                     # Embedding lookup then projection == a lookup in the product; one-hot == the kernel.
                     first_input_table = (embedding @ kernel if embedding is not None else kernel) + bias
@@ -84,14 +103,19 @@ class LstmWeights:
                 else:
                     lstm_layers.append(LstmLayer(kernel, recurrent, bias))
             elif kind == "Dense":
-                dense = layer
+                if config.get("activation") not in ("linear", "softmax"):  # softmax: same ranking of events
+                    raise ValueError(f"unsupported output activation {config.get('activation')!r}")
+                no_bias = np.zeros(weights[0].shape[1], np.float32)
+                dense = (weights[0], weights[1] if config.get("use_bias", True) else no_bias)
+            elif kind not in _PASS_THROUGH:
+                raise ValueError(f"the engine cannot run a {kind} layer")
         if first_input_table is None or dense is None:
             raise ValueError("model has no LSTM layer or no Dense output layer")
         return cls(
             input_table=np.ascontiguousarray(first_input_table, dtype=np.float32),
             layers=tuple(lstm_layers),
-            dense_kernel=np.asarray(dense.kernel.numpy(), dtype=np.float32),
-            dense_bias=np.asarray(dense.bias.numpy(), dtype=np.float32),
+            dense_kernel=dense[0],
+            dense_bias=dense[1],
         )
 
     @property
@@ -243,7 +267,11 @@ class GenerationRequest:
 class Engine:
     """Continue seeds with one model. Thread-compatible: callers serialise :meth:`generate`."""
 
-    def __init__(self, weights: LstmWeights, vocab: Vocabulary, name: str = "model") -> None:
+    def __init__(
+        self, weights: LstmWeights, vocab: Vocabulary, name: str = "model", *, prime_cache_size: int = 64
+    ) -> None:
+        self.prime_cache_size = prime_cache_size  # primed seeds kept (0: none), ~6 KB each
+        self._prime_cache: OrderedDict[bytes, tuple[LstmState, np.ndarray]] = OrderedDict()
         self.weights = weights
         self.vocab = vocab
         self.name = name
@@ -287,33 +315,72 @@ class Engine:
         return np.stack([lstm_step(self.weights, np.asarray([t]), state)[0] for t in np.asarray(tokens)])
 
     def prime(self, tokens: np.ndarray) -> tuple[LstmState, np.ndarray]:
-        """Run a seed through the network; returns the state and the logits (1, vocab) after its last token.
+        """Run one seed through the network: its state and the logits (1, vocab) after its last token."""
+        return self.prime_many([tokens])[0]
+
+    def prime_many(self, sequences: list[np.ndarray]) -> list[tuple[LstmState, np.ndarray]]:
+        """Prime several seeds in one batch: (one-row state, logits (1, vocab)) for each.
 
         Layer by layer rather than token by token: each layer's recurrence is a loop over
         one matrix that stays in cache, the next layer's input projection for the whole
         seed is one matrix-matrix product, and the output layer runs for the last token only.
+        Seeds of different lengths are right-aligned; a row keeps its zero state until its
+        first token, so every row's result is exactly what priming it alone gives.
         """
         fused = self.weights.fused
-        tokens = np.asarray(tokens, dtype=np.int64)
-        state = LstmState.zeros(self.weights, 1)
-        if not len(tokens):
-            return state, np.zeros((1, self.vocab.size), np.float32)
-        inputs = fused.input_table[tokens]  # (time, 4·units): input projections, biases included
+        lengths = np.asarray([len(s) for s in sequences], np.int64)
+        steps, rows = int(lengths.max(initial=0)), len(sequences)
+        starts = steps - lengths
+        tokens = np.zeros((steps, rows), np.int64)
+        for row, sequence in enumerate(sequences):
+            tokens[starts[row] :, row] = sequence
+        started = np.arange(steps)[:, None] >= starts[None, :]  # (time, rows)
+        all_started = started.all(axis=1)
+        state = LstmState.zeros(self.weights, rows)
+        inputs = fused.input_table[tokens]  # (time, rows, 4·units): input projections, biases included
         for index, layer in enumerate(fused.layers):
             if layer.kernel_t is not None:
                 inputs = outputs @ layer.kernel_t.T  # noqa: F821 -- outputs of the layer below
                 inputs += layer.bias[:, 0]
             h, c = state.h[index], state.c[index]
-            outputs = np.empty((len(tokens), layer.units), np.float32)
-            for t in range(len(tokens)):
+            outputs = np.zeros((steps, rows, layer.units), np.float32)
+            for t in range(steps):
                 z = layer.recurrent_t @ h
-                z += inputs[t, :, None]
-                h, c = _cell(z, c, layer.units)
-                outputs[t] = h[:, 0]
+                z += inputs[t].T
+                new_h, new_c = _cell(z, c, layer.units)
+                if all_started[t]:
+                    h, c = new_h, new_c
+                else:  # rows whose seed has not begun stay at zero
+                    h, c = np.where(started[t], new_h, h), np.where(started[t], new_c, c)
+                outputs[t] = h.T
             state.h[index], state.c[index] = h, c
-        logits = fused.dense_t @ h
+        logits = fused.dense_t @ state.h[-1]
         logits += fused.dense_bias
-        return state, logits.T
+        logits[:, lengths == 0] = 0.0
+        return [
+            (
+                LstmState([h[:, r : r + 1] for h in state.h], [c[:, r : r + 1] for c in state.c]),
+                logits.T[r : r + 1],
+            )
+            for r in range(rows)
+        ]
+
+    def _primed(self, sequences: list[np.ndarray]) -> list[tuple[LstmState, np.ndarray]]:
+        """:meth:`prime_many` through a small cache: a musician regenerating from the same seed
+        with new parameters (the common case on stage) skips priming altogether."""
+        keys = [np.asarray(s, np.int64).tobytes() for s in sequences]
+        missing = {k: s for k, s in zip(keys, sequences, strict=True) if k not in self._prime_cache}
+        fresh = dict(zip(missing, self.prime_many(list(missing.values())), strict=True)) if missing else {}
+        results = []
+        for key in keys:
+            result = fresh.get(key) or self._prime_cache[key]
+            if self.prime_cache_size:
+                self._prime_cache[key] = result
+                self._prime_cache.move_to_end(key)
+            results.append(result)
+        while len(self._prime_cache) > self.prime_cache_size:
+            self._prime_cache.popitem(last=False)
+        return results
 
     # --- requests --------------------------------------------------------------------
     def seed_tokens(self, seed: list[Note], origin_beats: float) -> tuple[np.ndarray, DecoderState]:
@@ -340,6 +407,8 @@ class Engine:
         rows: list[_Row] = []
         states: list[LstmState] = []
         first_logits: list[np.ndarray] = []
+        seeds: list[np.ndarray] = []
+        variations: list[int] = []
         for request_index, request in enumerate(requests):
             params = request.params
             origin = request.origin_beats
@@ -347,7 +416,7 @@ class Engine:
                 origin = float(math.ceil(end_beats(request.seed) - 1e-9))
             seed_notes = [n for n in request.seed if n.start_beats < origin]
             tokens, decoder = self.seed_tokens(seed_notes, origin)
-            state, logits = self.prime(tokens)
+            seeds.append(tokens)
             rng = np.random.default_rng(None if params.seed < 0 else params.seed)
             # whole grid steps that fit in the length: a continuation never ends after it
             total_steps = math.floor(params.length * self.vocab.steps_per_beat + 1e-9)
@@ -364,10 +433,12 @@ class Engine:
                 _Row(request_index, params, rng, origin, total_steps, pitches_ok, sounding.copy(), decoder)
                 for _ in range(params.variations)
             )
-            states.append(state.repeat(params.variations))
-            first_logits.append(np.repeat(logits, params.variations, axis=0))
+            variations.append(params.variations)
         if not rows:
             return []
+        for (state, logits), count in zip(self._primed(seeds), variations, strict=True):
+            states.append(state.repeat(count))
+            first_logits.append(np.repeat(logits, count, axis=0))
         state = LstmState.stack(states)
         logits = np.concatenate(first_logits)
         sampled = self._sample(rows, state, logits, events)
@@ -537,9 +608,26 @@ def continuation_in_seed_time(continuation: Continuation, variation: int = 0) ->
     return shift_notes(continuation.variations[variation], continuation.origin_beats)
 
 
-def load_engine(path: str) -> Engine:
-    """Load a model file (Keras safe mode) and copy its weights into an engine."""
-    from .model import load_model
+def load_engine(path: str | os.PathLike) -> Engine:
+    """Load a model file into an engine.
 
+    The weights are read straight from the archive (zip + HDF5, no TensorFlow: the server
+    starts in a fraction of a second and stays small); a file whose layout that reader
+    does not know is loaded with Keras in safe mode instead. Either way no code in the
+    file runs, and the Keras model stays the reference the engine is tested against.
+    """
+    from .model import ModelFileError, load_model, read_saved_layers
+
+    try:
+        metadata, layers = read_saved_layers(path)
+        weights = LstmWeights.from_layers(layers)
+        if weights.input_table.shape[0] != metadata.vocabulary.size or (
+            weights.dense_kernel.shape[1] != metadata.vocabulary.size
+        ):
+            raise ValueError("weights do not fit the vocabulary")
+        return Engine(weights, metadata.vocabulary, metadata.name)
+    except (ModelFileError, ValueError, IndexError) as exc:
+        if isinstance(exc, ModelFileError) and "unexpected layout" not in exc.reason:
+            raise  # missing, not a zip, no metadata: Keras cannot do better
     model, metadata = load_model(path)
     return Engine.from_keras(model, metadata)

@@ -207,6 +207,68 @@ def load_model(path: str | os.PathLike, *, compile: bool = False) -> tuple[keras
     return model, metadata
 
 
+@dataclass(frozen=True)
+class SavedLayer:
+    """One layer of a ``.keras`` archive as stored: Keras class name, config and weights."""
+
+    class_name: str
+    config: dict[str, Any]
+    weights: tuple[Any, ...]  # numpy arrays in Keras's variable order
+
+
+def read_saved_layers(path: str | os.PathLike) -> tuple[ModelMetadata, list[SavedLayer]]:
+    """The layers of a model file, read with ``zipfile`` and ``h5py`` only (no TensorFlow).
+
+    This is plain data reading (JSON and HDF5 arrays, never code), so it is as safe as
+    Keras's safe mode. It only understands a chain of layers (what :func:`build_model`
+    makes); for anything else it raises :class:`ModelFileError` and callers load with Keras.
+    Keras 3 stores each layer's variables under ``layers/<snake_case class name>[_N]``,
+    numbered in the order of ``model.layers``, which is the order of the config's layer list.
+    """
+    import io
+
+    import h5py
+    import numpy as np
+
+    path = resolve_model_path(path)
+    metadata = read_metadata(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            config = json.loads(archive.read("config.json"))
+            weights_file = io.BytesIO(archive.read("model.weights.h5"))
+        layer_configs = config["config"]["layers"]
+        used: dict[str, int] = {}
+        layers: list[SavedLayer] = []
+        with h5py.File(weights_file, "r") as store:
+            for previous, layer in zip([None, *layer_configs], layer_configs, strict=False):
+                inbound = [call["args"][0]["config"]["keras_history"][0] for call in layer["inbound_nodes"]]
+                if previous is not None and inbound != [previous["name"]]:
+                    raise ModelFileError(path, "its layers are not a simple chain")
+                base = _snake_case(layer["class_name"])
+                name = base if base not in used else f"{base}_{used[base]}"
+                used[base] = used.get(base, 0) + 1
+                group = store.get(f"layers/{name}")
+                variables = []
+                if group is not None:
+                    holder = group["cell/vars"] if "cell" in group else group["vars"]
+                    variables = [np.asarray(holder[str(i)]) for i in range(len(holder))]
+                layers.append(SavedLayer(layer["class_name"], layer["config"], tuple(variables)))
+    except ModelFileError:
+        raise
+    except (KeyError, IndexError, TypeError, ValueError, OSError, zipfile.BadZipFile) as exc:
+        raise ModelFileError(path, f"unexpected layout ({type(exc).__name__}: {exc})") from None
+    return metadata, layers
+
+
+def _snake_case(name: str) -> str:
+    """Keras's ``naming.to_snake_case`` (how saved variables are named)."""
+    import re
+
+    name = re.sub(r"\W+", "", name)
+    name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
 def list_models(folder: str | os.PathLike) -> dict[str, Path]:
     """Model name → file, for every readable model in ``folder`` (``NAME/model.keras`` or ``NAME.keras``)."""
     folder = Path(folder)

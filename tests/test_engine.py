@@ -5,6 +5,8 @@ Fast and deterministic: tiny models, fixed random seeds, no wall-clock assertion
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
@@ -175,6 +177,65 @@ def test_model_file_round_trip_matches_keras(small_model_path: Path, engine: Eng
     np.testing.assert_allclose(engine.logits(tokens), expected, atol=1e-5, rtol=1e-5)
 
 
+@pytest.mark.parametrize("architecture", ["lstm", "seed"])
+def test_weights_read_without_tensorflow_match_keras(architecture: str, tmp_path: Path) -> None:
+    """load_engine reads the archive with zip + HDF5; the Keras model stays the reference."""
+    import keras
+
+    from osc_composer.model import load_model, read_saved_layers, save_model
+
+    keras.utils.set_random_seed(3)
+    config = ModelConfig(architecture=architecture, units=24, layers=1, embedding_dim=8, dropout=0.1)
+    path = save_model(tmp_path / "m.keras", build_model(VOCAB, config), ModelMetadata("m", VOCAB, config))
+    _, layers = read_saved_layers(path)
+    from_file = Engine(LstmWeights.from_layers(layers), VOCAB, "m")
+    model, _ = load_model(path)
+    tokens = np.random.default_rng(8).integers(0, VOCAB.size, 20)
+    expected = np.asarray(model(tokens[None].astype(np.int32), training=False))[0]
+    if architecture == "seed":  # softmax output: compare log-probabilities
+        expected = np.log(expected)
+        got = from_file.logits(tokens)
+        got = (
+            got
+            - np.log(np.exp(got - got.max(1, keepdims=True)).sum(1, keepdims=True))
+            - got.max(1, keepdims=True)
+        )
+        np.testing.assert_allclose(got, expected, atol=1e-4, rtol=1e-4)
+    else:
+        np.testing.assert_allclose(from_file.logits(tokens), expected, atol=1e-5, rtol=1e-5)
+
+
+def test_server_path_loads_models_without_importing_tensorflow(small_model_path: Path) -> None:
+    code = (
+        "import sys; from osc_composer.engine import load_engine; "
+        f"e = load_engine({str(small_model_path)!r}); "
+        "print(e.vocab.size, 'tensorflow' in sys.modules, 'keras' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == [str(VOCAB.size), "False", "False"]
+
+
+def test_layers_the_file_reader_does_not_know_fall_back_to_keras(tmp_path: Path) -> None:
+    import keras
+
+    from osc_composer.model import ModelFileError, read_saved_layers, save_model
+
+    tokens = keras.Input((None,), dtype="int32")
+    x = keras.layers.Embedding(VOCAB.size, 8)(tokens)
+    x = keras.layers.LSTM(16, return_sequences=True)(x)
+    x = keras.layers.LayerNormalization()(x)  # the engine cannot run this: refused, not ignored
+    model = keras.Model(tokens, keras.layers.Dense(VOCAB.size)(x))
+    path = save_model(tmp_path / "odd.keras", model, ModelMetadata("odd", VOCAB, ModelConfig()))
+    _, layers = read_saved_layers(path)
+    with pytest.raises(ValueError, match="LayerNormalization"):
+        LstmWeights.from_layers(layers)
+    with pytest.raises(ValueError, match="LayerNormalization"):
+        load_engine(str(path))  # Keras loads it, and the engine still says what it cannot run
+    path.write_bytes(b"not a zip")
+    with pytest.raises(ModelFileError, match=r"not a \.keras"):
+        load_engine(str(path))
+
+
 def test_flops_per_token_counts_every_matrix(engine: Engine) -> None:
     w = engine.weights
     # 2×32 LSTM: recurrent 32×128 twice, layer-2 input 32×128, dense 32×vocab (the input is a lookup)
@@ -201,6 +262,34 @@ def test_prime_equals_stepping_and_state_continues(engine: Engine) -> None:
     for token in tokens[50:]:
         last = lstm_step(engine.weights, np.asarray([token]), state)
     np.testing.assert_allclose(last[0], engine.logits(tokens)[-1], atol=1e-5, rtol=1e-5)
+
+
+def test_priming_seeds_of_different_lengths_together_equals_priming_each(engine: Engine) -> None:
+    rng = np.random.default_rng(9)
+    seeds = [rng.integers(0, VOCAB.size, n) for n in (1, 37, 5, 60, 60)]
+    together = engine.prime_many(seeds)
+    for seed, (state, logits) in zip(seeds, together, strict=True):
+        alone_state, alone_logits = engine.prime(seed)
+        np.testing.assert_allclose(logits, alone_logits, atol=1e-5, rtol=1e-5)
+        np.testing.assert_allclose(logits[0], engine.logits(seed)[-1], atol=1e-5, rtol=1e-5)
+        for mine, theirs in zip(state.h + state.c, alone_state.h + alone_state.c, strict=True):
+            np.testing.assert_allclose(mine, theirs, atol=1e-5, rtol=1e-5)
+
+
+def test_cached_priming_gives_the_same_continuations(small_model_path: Path) -> None:
+    cached, uncached = load_engine(str(small_model_path)), load_engine(str(small_model_path))
+    uncached.prime_cache_size = 0
+    seed = [Note(60 + i % 5, 90, i * 0.5, 0.5) for i in range(12)]
+    other = [Note(48, 70, 0, 2.0)]
+    requests = [
+        GenerationRequest(seed, SamplingParams.create(seed=s, variations=2, length=4)) for s in range(3)
+    ] + [GenerationRequest(other, SamplingParams.create(seed=5, length=4))]
+    first = cached.generate(requests)
+    again = cached.generate(requests)  # every seed now comes from the cache (and must not be mutated)
+    reference = uncached.generate(requests)
+    assert len(cached._prime_cache) == 2 and not uncached._prime_cache
+    for a, b, c in zip(first, again, reference, strict=True):
+        assert a.variations == b.variations == c.variations
 
 
 # --- the continuation grammar --------------------------------------------------------------
