@@ -101,7 +101,31 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--tempo", type=float, default=None, help="tempo of the written file (default: the seed's)"
     )
+    generate.add_argument("--plot", type=Path, help="also draw seed + continuation as a piano roll PNG")
     _add_param_options(generate)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="measure a model on held-out MIDI against n-gram baselines and the real music"
+    )
+    evaluate.add_argument("model", type=Path, help="model folder or .keras file")
+    evaluate.add_argument(
+        "midi_dir", type=Path, help="the model's training folder (→ its held-out split) or other music"
+    )
+    evaluate.add_argument("--json", type=Path, help="write the full report as JSON")
+    evaluate.add_argument("--plot", type=Path, help="draw a few seeds and their continuations (PNG)")
+    evaluate.add_argument("--update-card", action="store_true", help="write the results into the model card")
+    evaluate.add_argument("--seed", type=int, default=0, help="random seed (excerpts, sampling)")
+    evaluate.add_argument("--max-files", type=int, default=None, help="use at most N held-out files")
+    evaluate.add_argument("--continuations", type=int, default=100, help="continuations to generate")
+    evaluate.add_argument(
+        "--compare", type=Path, action="append", default=[], help="another model to score (repeatable)"
+    )
+    evaluate.add_argument(
+        "--train-dir",
+        type=Path,
+        default=None,
+        help="the model's training folder, if its card's path is not here",
+    )
 
     corpus = commands.add_parser("corpus", help="export a public-domain corpus from music21 as MIDI files")
     corpus.add_argument("name", help="corpus name (see --list)", nargs="?")
@@ -128,11 +152,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return {
             "train": _train,
             "generate": _generate,
+            "evaluate": _evaluate,
             "corpus": _corpus,
             "info": _info,
             "serve": _serve,
         }[args.command](args, console)
-    except (ParamError, ValueError, FileNotFoundError) as exc:
+    except (ParamError, ValueError, OSError) as exc:  # OSError: a missing file, a port in use
         console.print(f"[red]error:[/] {exc}")
         return 2
     except KeyboardInterrupt:
@@ -202,6 +227,10 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
     from .midi import DEFAULT_TEMPO_BPM, read_midi, write_midi
 
     params = _params_from_args(args)
+    if args.plot:
+        from .plot import require_matplotlib
+
+        require_matplotlib()  # fail before loading the model, not after generating
     seed_notes, tempo = [], DEFAULT_TEMPO_BPM
     if args.seed:
         contents = read_midi(args.seed)
@@ -221,7 +250,118 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
         f"{engine.name}: {result.tokens_sampled} events in {result.seconds * 1000:.1f} ms "
         f"({len(seed_notes)} seed notes)"
     )
+    if args.plot:
+        from .plot import PianoRoll, plot_piano_rolls
+
+        rolls = [
+            PianoRoll(
+                seed_notes,
+                continuation_in_seed_time(result, index),
+                title=f"variation {index + 1}" if len(result.variations) > 1 else "",
+                origin_beats=result.origin_beats,
+            ).focused(max(16.0, 2 * result.length_beats))
+            for index in range(len(result.variations))
+        ]
+        title = f"{engine.name}: {args.seed.name if args.seed else 'no seed'} continued"
+        console.print(f"{plot_piano_rolls(args.plot, rolls, title=title)}: piano roll")
     return 0
+
+
+def _evaluate(args: argparse.Namespace, console: Console) -> int:
+    import json
+
+    from .evaluate import EvaluationConfig, evaluate, plot_report, public_report, update_card
+    from .plot import require_matplotlib
+
+    if args.plot:
+        require_matplotlib()
+    if args.continuations < 2 or (args.max_files is not None and args.max_files < 1):
+        raise ValueError("--continuations must be at least 2 and --max-files at least 1")
+    config = EvaluationConfig(seed=args.seed, max_files=args.max_files, continuations=args.continuations)
+    # the command as it would be retyped (for the card), whatever the current directory's spelling
+    command = ["osc-composer", "evaluate", str(args.model), str(args.midi_dir), "--seed", str(args.seed)]
+    command += ["--continuations", str(args.continuations)]
+    command += ["--max-files", str(args.max_files)] if args.max_files is not None else []
+    command += ["--train-dir", str(args.train_dir)] if args.train_dir else []
+    for other in args.compare:
+        command += ["--compare", str(other)]
+    report = evaluate(
+        args.model,
+        args.midi_dir,
+        config=config,
+        train_dir=args.train_dir,
+        compare=args.compare,
+        command=shlex.join(command),
+        on_progress=lambda text: console.print(f"[dim]{text}[/]"),
+    )
+    _print_evaluation(report, console)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(public_report(report), indent=2) + "\n")
+        console.print(f"{args.json}: report")
+    if args.plot:
+        console.print(f"{plot_report(args.plot, report)}: piano rolls")
+    if args.update_card:
+        console.print(f"{update_card(args.model, report)}: Evaluation section updated")
+    return 0
+
+
+def _print_evaluation(report: dict, console: Console) -> None:
+    from rich.table import Table
+
+    likelihood = report["likelihood"]
+    table = Table(title=f"next-event prediction on {report['data']['heldout_files']} held-out files")
+    for column in ("predictor", "NLL (nats/event)", "accuracy", "perplexity"):
+        table.add_column(column, justify="left" if column == "predictor" else "right")
+    best = likelihood["best_ngram"]["name"]
+    rows = [likelihood["model"], *likelihood["compare"], *likelihood["ngrams"]]
+    for index, row in enumerate(rows):
+        name = row["name"] + (" (model)" if index == 0 else " (best n-gram)" if row["name"] == best else "")
+        style = "bold" if index == 0 or row["name"] == best else None
+        table.add_row(
+            name, f"{row['nll']:.4f}", f"{row['accuracy']:.3f}", f"{row['perplexity']:.2f}", style=style
+        )
+    console.print(table)
+
+    spans = report["continuations"]
+    features = Table(
+        title=f"{spans['count']} continuations vs held-out (Yang & Lerch): "
+        f"{spans['span_bars']} bars after {spans['seed_beats']:g}-beat seeds"
+    )
+    for column in ("feature", "overlap", "KL", "held-out mean", "generated mean"):
+        features.add_column(column, justify="left" if column == "feature" else "right")
+    for name, values in report["features"].items():
+        means = [values["reference_mean"], values["generated_mean"]]
+        features.add_row(
+            name,
+            f"{values['overlap']:.3f}",
+            f"{values['kl_divergence']:.3f}",
+            *("" if m is None else f"{m:.3f}" for m in means),
+        )
+    console.print(features)
+
+    copies, keys = report["copies"], report["in_key"]
+    console.print(
+        f"verbatim 8-bar copies of training data: {copies['copied']}/{copies['spans']} generated, "
+        f"{copies['heldout_copied']}/{copies['spans']} real held-out continuations"
+    )
+    console.print(
+        "in the seed's key: "
+        + ", ".join(f"{name} {'n/a' if v is None else f'{100 * v:.1f}%'}" for name, v in keys.items())
+    )
+    targets = Table(title="targets")
+    for column in ("target", "goal", "value", "met", "margin"):
+        targets.add_column(column)
+    for row in report["targets"]:
+        targets.add_row(
+            row["target"],
+            row["goal"],
+            "n/a" if row["value"] is None else f"{row['value']:.4f}",
+            "[green]yes[/]" if row["met"] else "[red]no[/]",
+            "" if row["margin"] is None else f"{row['margin']:+.4f}",
+        )
+    console.print(targets)
+    console.print(f"[dim]{report['seconds']:.1f} s[/]")
 
 
 def _corpus(args: argparse.Namespace, console: Console) -> int:

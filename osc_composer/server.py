@@ -37,6 +37,7 @@ from .wire import DEFAULT_MAX_DATAGRAM, WireError, build_message, pack_bundles, 
 log = logging.getLogger("osc_composer.server")
 
 SessionKey = tuple[str, int]  # (client host, reply port)
+RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024  # the kernel may grant less (net.core.rmem_max)
 MAX_TEXT_MESSAGE = 1024  # bytes: longest /composer/error or /composer/address message
 
 
@@ -50,6 +51,8 @@ class ServerConfig:
     midi_dir: Path | None = None  # where /composer/seed/midi may read from
     max_datagram: int = DEFAULT_MAX_DATAGRAM
     max_seed_notes: int = 4096
+    max_length: float = PARAMS_BY_NAME["length"].high  # beats per request; may only lower the table's cap
+    max_variations: int = int(PARAMS_BY_NAME["variations"].high)
     max_sessions: int = 256
     max_pending: int = 64  # queued requests (one per client at most); beyond: "busy"
     errors_per_second: float = 20.0  # per client; more errors are counted, not sent
@@ -197,6 +200,8 @@ class ComposerServer:
             raise OSError(
                 f"cannot listen on {self.config.host}:{self.config.port}: {exc.strerror or exc}"
             ) from None
+        # a big receive buffer rides out bursts (a Max patch sending a whole clip at once)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
         sock.settimeout(0.2)
         self.sock = sock
         host, port = sock.getsockname()[:2]
@@ -337,14 +342,19 @@ class ComposerServer:
             raise ProtocolError("no MIDI folder configured (start the server with --midi-dir)")
         root = self.config.midi_dir.resolve()
         relative = Path(name)
-        if relative.is_absolute() or ".." in relative.parts or not name.strip():
+        if relative.is_absolute() or ".." in relative.parts or not name.strip() or "\0" in name:
             raise ProtocolError(
                 f"{name!r}: give a file name inside the MIDI folder (no absolute paths or '..')"
             )
-        path = (root / relative).resolve()
+        try:
+            path = (root / relative).resolve()  # symlinks followed: where the file really is
+            is_file = path.is_file()  # devices, fifos and folders are not
+        except (OSError, RuntimeError) as exc:  # name too long, symlink loop …
+            shown = name if len(name) <= 80 else name[:40] + "…"
+            raise ProtocolError(f"cannot be read ({exc.__class__.__name__}): {shown!r}") from None
         if root not in path.parents:
             raise ProtocolError(f"{name!r} leads outside the MIDI folder")
-        if not path.is_file():
+        if not is_file:
             raise ProtocolError(f"{name!r}: no such file in the MIDI folder")
         return path
 
@@ -398,6 +408,14 @@ class ComposerServer:
             params = session.params.with_values(**overrides)
         except ParamError as exc:
             raise ProtocolError(str(exc)) from None
+        if params.length > self.config.max_length:
+            raise ProtocolError(
+                f"length {params.length:g} is over this server's cap of {self.config.max_length:g}"
+            )
+        if params.variations > self.config.max_variations:
+            raise ProtocolError(
+                f"variations {params.variations} is over this server's cap of {self.config.max_variations}"
+            )
         if not session.seed:
             self._error(
                 source,
@@ -615,7 +633,6 @@ class ComposerServer:
         self.stats.add("errors")
         with self.stats.lock:
             self.stats.recent_errors.append((time.time(), f"{destination[0]}:{destination[1]}", text))
-        log.warning("error for %s:%d: %s", destination[0], destination[1], text)
         now = time.monotonic()
         rate = self.config.errors_per_second
         with self._error_lock:
@@ -625,9 +642,10 @@ class ComposerServer:
             self._error_budget[destination] = (tokens - 1 if allowed else tokens, now)
             if len(self._error_budget) > 4 * self.config.max_sessions:
                 self._error_budget.clear()  # bounded memory under a flood from many ports
-        if not allowed:
+        if not allowed:  # counted on the console, neither sent nor logged: a flood must not fill the disk
             self.stats.add("errors_suppressed")
             return
+        log.warning("error for %s:%d: %s", destination[0], destination[1], text)
         self._send(destination, [self._fitted_message("/error", request_id, text)], direct=True)
 
 
@@ -660,7 +678,19 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-datagram", type=int, default=DEFAULT_MAX_DATAGRAM, help="largest reply datagram"
     )
-    parser.add_argument("--max-seed-notes", type=int, default=4096)
+    parser.add_argument("--max-seed-notes", type=int, default=4096, help="longest seed accepted")
+    parser.add_argument(
+        "--max-length",
+        type=float,
+        default=PARAMS_BY_NAME["length"].high,
+        help="longest continuation in beats a client may ask for",
+    )
+    parser.add_argument(
+        "--max-variations",
+        type=int,
+        default=int(PARAMS_BY_NAME["variations"].high),
+        help="most variations a client may ask for in one request",
+    )
     parser.add_argument(
         "--allow",
         action="append",
@@ -677,6 +707,10 @@ def serve_from_args(args: argparse.Namespace) -> int:
 
     if args.max_datagram < 64:
         raise ValueError("--max-datagram must be at least 64 bytes")
+    for name in ("length", "variations"):
+        cap, spec = getattr(args, "max_" + name), PARAMS_BY_NAME[name]
+        if not spec.low <= cap <= spec.high:
+            raise ValueError(f"--max-{name} must be within {spec.low:g}..{spec.high:g}")
     config = ServerConfig(
         host=args.host,
         port=args.port,
@@ -686,6 +720,8 @@ def serve_from_args(args: argparse.Namespace) -> int:
         midi_dir=args.midi_dir,
         max_datagram=args.max_datagram,
         max_seed_notes=args.max_seed_notes,
+        max_length=args.max_length,
+        max_variations=args.max_variations,
         allow=tuple(ipaddress.ip_network(c, strict=False) for c in args.allow),
         batch_window_ms=args.batch_window_ms,
     )

@@ -673,6 +673,8 @@ def configured(small_model_path: Path, folders: dict[str, Path]) -> Iterator[tup
         small_model_path,
         folders["root"] / "server.log",
         "--max-datagram", "256",
+        "--max-length", "32",
+        "--max-variations", "8",
         "--models-dir", str(folders["models"]),
         "--midi-dir", str(folders["midi"]),
     )  # fmt: skip
@@ -763,6 +765,7 @@ def test_seed_midi_reads_from_the_midi_folder(
         ("link/secret.mid", "leads outside the MIDI folder"),
         ("missing.mid", "no such file"),
         ("sub", "no such file"),
+        pytest.param("x" * 5000 + ".mid", "cannot be read", id="name-too-long"),
         ("", "give a file name"),
         ("garbage.mid", "garbage.mid"),
     ],
@@ -781,6 +784,37 @@ def test_seed_midi_refuses_paths_leading_out(
     assert reason in error.args[1], error.args[1]
     assert not only(got, "/seed/size")
     ping(client, replies)
+
+
+def test_configured_caps_refuse_bigger_requests(configured: tuple[ClientProcess, Replies]) -> None:
+    client, replies = configured
+    for name, value, cap in (("length", 33.0, "cap of 32"), ("variations", 9, "cap of 8")):
+        replies.drain()
+        request_id = next(ids)
+        client.send(SEED, msg(P + "/generate", request_id, name, value))
+        got = replies.wait(has("/error"))
+        [error] = only(got, "/error")
+        assert error.args[0] == request_id and cap in error.args[1], error.args
+        assert not only(got, "/begin")
+    request_id = next(ids)
+    client.send(msg(P + "/generate", request_id, "length", 32.0, "variations", 8))
+    assert result_of(replies, request_id).variations == 8
+
+
+def test_a_port_in_use_is_a_clear_message(small_model_path: Path) -> None:
+    taken = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    taken.bind(("127.0.0.1", 0))
+    try:
+        port = str(taken.getsockname()[1])
+        command = [sys.executable, "-m", "osc_composer.cli", "serve", "--no-console", "--port", port]
+        done = subprocess.run(
+            [*command, "--model", str(small_model_path)], capture_output=True, text=True, timeout=120
+        )
+    finally:
+        taken.close()
+    assert done.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr + done.stdout
 
 
 # --- shutting down -----------------------------------------------------------------------------
