@@ -24,7 +24,7 @@ def require_program(name: str) -> str:
     path = shutil.which(name)
     if path is None:
         message = (
-            f"{name} is not installed (apt-get install -y --no-install-recommends puredata-core liblo-tools)"
+            f"{name} is not installed (apt-get install -y --no-install-recommends puredata-core liblo-tools nodejs)"
         )
         if IN_CI:
             pytest.fail(message)

@@ -1,0 +1,136 @@
+"""The Pure Data client patch, run for real: headless Pd talks to a real server over UDP.
+
+Pd opens ``max_patches/osc-composer.pd`` unchanged; ``-send`` messages move it to the
+test's ports (the same receivers the patch's own CONNECTION message boxes use), pick a
+seed phrase, ask for a continuation and arm the patch's test hook that quits Pd once the
+last variation has ended (or on an error). What Pd prints of the replies is the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import REPO, free_udp_port, require_program, start_server, stop_server
+
+PATCH = REPO / "max_patches" / "osc-composer.pd"
+PD_TIMEOUT = 120  # seconds; the machine may be busy training
+# 10 ms a beat: every note of an 8-beat result is played before the patch's autoquit (300 ms after /end)
+FAST_TEMPO = 6000
+MS_PER_BEAT = 60000 / FAST_TEMPO
+
+
+def run_pd(pd: str, *sends: str, timeout: float = PD_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """Run the patch headless with ``-send`` messages; kill Pd and fail if it does not quit."""
+    command = [pd, "-nogui", "-nosound", "-nomidi", "-noprefs", "-stderr", "-open", str(PATCH)]
+    for message in sends:
+        command += ["-send", message]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        stdout, stderr = process.communicate()
+        pytest.fail(f"Pd did not quit within {timeout} s; its output:\n{stderr}\n{stdout}")
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def printed(output: str, name: str) -> list[list[str]]:
+    """The atoms of every ``name: …`` line Pd printed."""
+    return [line.split(":", 1)[1].split() for line in output.splitlines() if line.startswith(name + ":")]
+
+
+def phrase_length(index: int) -> int:
+    """Notes in the patch's phrase ``index`` (the ``[text define]`` bank: pitch velocity start duration …)."""
+    bank = re.search(r"^#A set (.*?);$", PATCH.read_text(), re.MULTILINE | re.DOTALL).group(1)
+    return len(bank.split("\\;")[index].split()) // 4
+
+
+def pd_complaints(output: str) -> list[str]:
+    """Lines where Pd reports an error, an object it could not create, or a connection it refused."""
+    pattern = re.compile(r"^error:|couldn't create|connection failed|bad arguments")
+    return [line for line in output.splitlines() if pattern.search(line)]
+
+
+def run_with_server(pd: str, model: Path, tmp_path: Path, *sends: str) -> tuple[str, str]:
+    """Start a server on a free port, point the patch at it, run ``sends``; (Pd's output, context)."""
+    reply_port = free_udp_port()
+    server = start_server(model, tmp_path / "server.log", reply_port=reply_port)
+    try:
+        result = run_pd(
+            pd, f"composer-listen {reply_port}", f"composer-connect 127.0.0.1 {server.port}", *sends
+        )
+    finally:
+        stop_server(server)
+    output = result.stderr
+    context = f"\n--- Pd printed:\n{output}\n--- server log:\n{server.log()}"
+    assert result.returncode == 0, context
+    assert not pd_complaints(output), "Pd reported an error" + context
+    return output, context
+
+
+@pytest.fixture(scope="module")
+def pd() -> str:
+    return require_program("pd")
+
+
+def test_pd_patch_generates_and_receives_notes(pd: str, small_model_path: Path, tmp_path: Path) -> None:
+    output, context = run_with_server(
+        pd,
+        small_model_path,
+        tmp_path,
+        f"composer-tempo-bpm {FAST_TEMPO}",
+        "composer-test autoquit 1",
+        "composer-test seed 0",
+        "composer-test generate",
+    )
+    assert not printed(output, "composer-error"), "the server refused something the patch sent" + context
+
+    sizes = printed(output, "composer-seed-size")
+    assert sizes and int(sizes[-1][0]) == phrase_length(0), "phrase 0 did not arrive as the seed" + context
+
+    begins = printed(output, "composer-begin")
+    assert len(begins) == 1 and len(begins[0]) == 3, context
+    request_id, variations, length = begins[0]
+    assert request_id == "1" and variations == "1" and float(length) == 8.0, context
+
+    notes = printed(output, "composer-note")
+    assert notes, "no /composer/note arrived" + context
+    for note in notes:
+        assert len(note) == 6, f"a note is not id variation pitch velocity start duration: {note}" + context
+        note_id, variation, pitch, velocity, start, duration = (float(v) for v in note)
+        assert note_id == 1 and variation == 0, context
+        assert pitch == int(pitch) and 0 <= pitch <= 127, context
+        assert velocity == int(velocity) and 1 <= velocity <= 127, context
+        assert 0 <= start < float(length) and duration > 0, context
+
+    ends = printed(output, "composer-end")
+    assert len(ends) == 1, context
+    assert ends[0][:2] == ["1", "0"] and int(ends[0][2]) == len(notes), context
+
+    # every received note went through [pipe] to [makenote]: same pitch and velocity, duration in ms at TEMPO
+    played = sorted((float(p), float(v), float(d)) for p, v, d in printed(output, "composer-play"))
+    expected = sorted((float(n[2]), float(n[3]), float(n[5]) * MS_PER_BEAT) for n in notes)
+    assert len(played) == len(expected), "not every note was played" + context
+    for (pitch, velocity, ms), (want_pitch, want_velocity, want_ms) in zip(played, expected, strict=True):
+        assert (pitch, velocity) == (want_pitch, want_velocity), context
+        assert ms == pytest.approx(want_ms, rel=1e-4, abs=1e-3), context
+
+
+def test_pd_patch_pings_and_reports_errors(pd: str, small_model_path: Path, tmp_path: Path) -> None:
+    """Generate without a seed: the server's /composer/error reaches the patch, and ping answers."""
+    output, context = run_with_server(
+        pd,
+        small_model_path,
+        tmp_path,
+        "composer-test ping",
+        "composer-test autoquit 1",
+        "composer-test generate",
+    )
+    pongs = printed(output, "composer-pong")
+    assert pongs and re.fullmatch(r"\d+\.\d+\.\d+\S*", pongs[0][-1]), context
+    errors = printed(output, "composer-error")
+    assert errors, context
+    assert errors[0][0] == "1" and "seed" in " ".join(errors[0]), context
