@@ -23,9 +23,8 @@ def require_program(name: str) -> str:
     """The path of an external program; skip without it locally, fail without it in CI."""
     path = shutil.which(name)
     if path is None:
-        message = (
-            f"{name} is not installed (apt-get install -y --no-install-recommends puredata-core liblo-tools nodejs)"
-        )
+        packages = "puredata-core liblo-tools nodejs"
+        message = f"{name} is not installed (apt-get install -y --no-install-recommends {packages})"
         if IN_CI:
             pytest.fail(message)
         pytest.skip(message)
