@@ -124,9 +124,11 @@ def build_model(vocab: Vocabulary, config: ModelConfig = ModelConfig()) -> keras
 
     tokens = keras.Input(shape=(None,), dtype="int32", name="tokens")
     if config.architecture == "seed":
-        x = keras.layers.CategoryEncoding(num_tokens=vocab.size, output_mode="one_hot", name="one_hot")(
-            tokens
-        )
+        # One-hot input as a frozen identity embedding: the same vectors, and unlike
+        # CategoryEncoding it trains on windows of unknown length in graph mode.
+        x = keras.layers.Embedding(
+            vocab.size, vocab.size, embeddings_initializer="identity", trainable=False, name="one_hot"
+        )(tokens)
         x = keras.layers.LSTM(128, return_sequences=True, name="lstm_1")(x)
         scores = keras.layers.Dense(vocab.size, activation="softmax", name="next_token")(x)
         return keras.Model(tokens, scores, name="seed_article_lstm")

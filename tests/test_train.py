@@ -120,6 +120,44 @@ def test_transposition_moves_whole_windows_by_one_interval_within_range() -> Non
     assert len(intervals) > 3, "random transposition should vary between windows"
 
 
+def test_velocity_shift_moves_whole_windows_by_one_offset_within_range() -> None:
+    vocab = Vocabulary()
+    notes = [Note(60, (30, 50, 70, 90)[i % 4], i * 0.5, 0.5) for i in range(400)]
+    stream = notes_to_tokens(notes, vocab, bos=True)
+    config = TrainConfig(batch_size=1, sequence_length=32, transpose=0, velocity_shift=8, seed=3)
+    original = sorted({vocab.velocity_to_bin(v) for v in (30, 50, 70, 90)})
+    offsets = set()
+    for inputs, _ in make_dataset(stream, vocab, config, training=True).take(40):
+        tokens = inputs.numpy()[0]
+        is_velocity = (tokens >= vocab.velocity_offset) & (tokens < vocab.pitch_offset)
+        bins = sorted(set((tokens[is_velocity] - vocab.velocity_offset).tolist()))
+        assert len(bins) == 4, "every 32-event window holds all four velocities"
+        offset = bins[0] - original[0]
+        assert bins == [b + offset for b in original], "one offset moves every velocity of the window"
+        assert abs(offset) <= 8 and bins[0] >= 0 and bins[-1] < vocab.velocity_bins
+        offsets.add(offset)
+    assert len(offsets) > 3, "random velocity shifts should vary between windows"
+
+
+def test_seed_architecture_trains_and_runs_in_the_engine(corpus_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "seed-arch"
+    done = run_cli(
+        "train", str(corpus_dir), "--out", str(out), "--epochs", "1", "--architecture", "seed", *TINY
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    from osc_composer.engine import load_engine
+    from osc_composer.model import load_model
+
+    engine = load_engine(str(out))
+    model, metadata = load_model(out)
+    assert metadata.config.architecture == "seed"
+    tokens = np.asarray([1, 40, 100, 170, 260, 80, 170])
+    probabilities = np.asarray(model(tokens[None].astype(np.int32), training=False))[0]
+    logits = engine.logits(tokens)
+    mine = np.exp(logits - logits.max(1, keepdims=True))
+    np.testing.assert_allclose(mine / mine.sum(1, keepdims=True), probabilities, atol=1e-5)
+
+
 def test_cli_train_reports_broken_files_then_generate_uses_the_model(
     corpus_dir: Path, tmp_path: Path
 ) -> None:
