@@ -83,7 +83,16 @@ def malformed_packets(rng: random.Random):
         ),
         lambda: message("/composer/model", "../../../tmp/evil"),
         lambda: raw_message("/composer/ping", "", b"") + b"\x00\x00\x00",
+        # an empty seed asked to continue
+        lambda: bundle(message("/composer/seed/clear"), message("/composer/generate", types="")),
+        # the largest seed one datagram holds (~3,200 notes; the server caps seeds at --max-seed-notes)
+        lambda: big_seed if rng.random() < 0.05 else valid,
     ]
+    big_seed = message(
+        "/composer/seed/notes",
+        *[v for i in range(3200) for v in (40 + i % 48, 90, i * 0.25, 0.25)],
+        types="iiff" * 3200,
+    )
     while True:
         yield rng.choice(makers)()
 
