@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from .live import LIVE_SPECS
 from .params import PARAM_SPECS, ParamError, ParamSpec
 
 PREFIX = "/composer"
@@ -167,14 +168,14 @@ PARAM_NAME = Arg("name", "s", doc="parameter name")
 PARAM_VALUE = Arg("value", "*", doc="parameter value (number or string)")
 
 
-def _param_address(spec: ParamSpec) -> Address:
+def _param_address(spec: ParamSpec, folder: str = "/param", handler: str = "set_param") -> Address:
     arg_type = spec.osc_types
     return Address(
-        f"{PREFIX}/param/{spec.name}",
+        f"{PREFIX}{folder}/{spec.name}",
         "in",
         f"{spec.doc} [{spec.range_text()}; default {spec.default}]",
         (Arg("value", arg_type, spec.low, spec.high),),
-        handler="set_param",
+        handler=handler,
         param=spec,
     )
 
@@ -204,7 +205,7 @@ ADDRESSES: tuple[Address, ...] = (
     # --- parameters --------------------------------------------------------------------
     *(_param_address(spec) for spec in PARAM_SPECS),
     _in("/params", "params", "send back every current parameter, each on its own /composer/param/<name>"),
-    _in("/reset", "reset", "forget seed and parameters (back to defaults)"),
+    _in("/reset", "reset", "forget seed, parameters, live notes and clock (back to defaults)"),
     # --- requests ----------------------------------------------------------------------
     _in(
         "/generate",
@@ -230,6 +231,47 @@ ADDRESSES: tuple[Address, ...] = (
         "switch to another model (by name); the current one stays on failure",
         Arg("name", "s"),
     ),
+    # --- live play: call-and-response ------------------------------------------------
+    _in(
+        "/live/note",
+        "live_note",
+        "a note played live, stamped on arrival (velocity 0 = note-off); answered after `silence` beats",
+        PITCH,
+        Arg("velocity", "i", 0, 127, "MIDI velocity, 0 = note-off"),
+    ),
+    _in(
+        "/live/respond",
+        "live_respond",
+        "answer the live playing now; optional request id",
+        REQUEST_ID,
+        optional=1,
+    ),
+    _in("/live/clear", "live_clear", "forget the live notes heard so far"),
+    *(_param_address(spec, "/live/param", "set_live_param") for spec in LIVE_SPECS),
+    _in(
+        "/live/params",
+        "live_params",
+        "send back every live parameter, each on its own /composer/live/param/<name>",
+    ),
+    # --- playback, locked to the host's clock ------------------------------------------
+    _in(
+        "/clock",
+        "clock",
+        "the host's tempo and its beat position now; playback and live notes follow it (default 120 bpm)",
+        Arg("bpm", "f", 1, 999, "tempo"),
+        Arg("beat", "f", -1e9, 1e9, "beat position at this moment"),
+    ),
+    _in(
+        "/play",
+        "play",
+        "play a result (default the latest; its variation 0 unless given) as /composer/play/noteon and "
+        "noteoff, from the next whole beat of the clock",
+        REQUEST_ID,
+        VARIATION,
+        optional=2,
+    ),
+    _in("/play/stop", "play_stop", "stop playing; sounding notes get their note-off"),
+    _in("/panic", "panic", "stop playing and send a note-off for every pitch"),
     # --- replies -----------------------------------------------------------------------
     _out("/begin", "a result starts", REQUEST_ID, Arg("variations", "i"), Arg("length", "f", doc="beats")),
     _out(
@@ -268,6 +310,22 @@ ADDRESSES: tuple[Address, ...] = (
         Arg("current", "i"),
     ),
     _out("/model/loaded", "the model now in use", Arg("name", "s")),
+    _out(
+        "/live/answer",
+        "a live answer follows as /composer/begin …; it starts at this beat of the clock",
+        REQUEST_ID,
+        Arg("beat", "f", doc="clock beat where note start 0 falls"),
+        Arg("heard", "i", doc="live notes it continues"),
+    ),
+    _out(
+        "/play/start",
+        "playback of a result begins at this beat of the clock",
+        REQUEST_ID,
+        Arg("beat", "f"),
+    ),
+    _out("/play/noteon", "a played note starts now", PITCH, VELOCITY),
+    _out("/play/noteoff", "a played note ends now", PITCH),
+    _out("/play/end", "playback of a result is complete (or stopped)", REQUEST_ID),
 )
 
 INCOMING = {a.path: a for a in ADDRESSES if a.direction == "in"}

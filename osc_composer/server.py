@@ -26,11 +26,13 @@ from typing import Any
 
 from . import __version__
 from .engine import Continuation, Engine, GenerationRequest, load_engine
+from .live import LIVE_SPECS, LiveBuffer, LiveSettings
 from .midi import MidiFileError, read_midi
 from .model import ModelFileError, list_models, resolve_model_path
 from .notes import Note, NoteError, end_beats
 from .params import PARAM_SPECS, PARAMS_BY_NAME, ParamError, SamplingParams
 from .paths import default_model_path, models_dir
+from .playback import Clock, NoteSink, Player, PlayEvent, Scheduler, Timer
 from .protocol import ADDRESSES, INCOMING, NUMBER_TAGS, OUTGOING, PREFIX, Address, ProtocolError
 from .wire import DEFAULT_MAX_DATAGRAM, WireError, build_message, pack_bundles, parse_packet
 
@@ -39,6 +41,7 @@ log = logging.getLogger("osc_composer.server")
 SessionKey = tuple[str, int]  # (client host, reply port)
 RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024  # the kernel may grant less (net.core.rmem_max)
 MAX_TEXT_MESSAGE = 1024  # bytes: longest /composer/error or /composer/address message
+VIRTUAL_MIDI_PORT = "(virtual)"  # --midi-out without a name
 
 
 @dataclass
@@ -58,6 +61,11 @@ class ServerConfig:
     errors_per_second: float = 20.0  # per client; more errors are counted, not sent
     allow: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
     batch_window_ms: float = 0.0  # extra wait to batch requests (0: batch what queued meanwhile)
+    max_live_notes: int = 512  # per client
+    kept_results: int = 8  # per client, for /composer/play
+    oscquery: bool = False  # the command line turns discovery on; embedding code opts in
+    oscquery_port: int = 0  # 0: any free port (logged, and advertised with Zeroconf)
+    zeroconf: bool = False
 
 
 @dataclass
@@ -69,6 +77,15 @@ class Session:
     params: SamplingParams = field(default_factory=SamplingParams)
     next_id: int = 1
     last_seen: float = field(default_factory=time.monotonic)
+    clock: Clock = field(default_factory=Clock)
+    live: LiveBuffer = field(default_factory=LiveBuffer)
+    live_settings: LiveSettings = field(default_factory=LiveSettings)
+    # the receive thread and the scheduler's silence timers both touch the live notes
+    live_lock: threading.Lock = field(default_factory=threading.Lock)
+    silence_timer: Timer | None = None
+    results: OrderedDict[int, Continuation] = field(default_factory=OrderedDict)
+    pending_id: int | None = None
+    play_requested: dict[int, int] = field(default_factory=dict)  # request id → variation
 
 
 @dataclass
@@ -90,6 +107,7 @@ class Job:
     request_id: int
     request: GenerationRequest
     received: float
+    live: tuple[float, int] | None = None  # a live answer: (clock beat where it starts, notes heard)
 
 
 class Stats:
@@ -170,8 +188,19 @@ class RequestQueue:
 class ComposerServer:
     """Serve one engine over UDP. ``start()`` binds and returns; ``stop()`` shuts down."""
 
-    def __init__(self, config: ServerConfig, engine: Engine, *, model_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        config: ServerConfig,
+        engine: Engine,
+        *,
+        model_path: Path | None = None,
+        midi: NoteSink | None = None,
+    ) -> None:
         self.config = config
+        self.midi = midi  # everything played also goes here (a mido port, see midi_out.py)
+        self.scheduler: Scheduler | None = None
+        self.player: Player | None = None
+        self._discovery: list[Any] = []
         self.engine = engine
         self.model_path = model_path
         self.stats = Stats()
@@ -207,6 +236,8 @@ class ComposerServer:
         host, port = sock.getsockname()[:2]
         self.stats.listening = f"udp://{host}:{port}"
         self._running.set()
+        self.scheduler = Scheduler()
+        self.player = Player(self.scheduler)
         for target, name in ((self._receive_loop, "osc-receive"), (self._work_loop, "osc-engine")):
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
@@ -217,6 +248,26 @@ class ComposerServer:
             self.config.reply_port,
             self.engine.name,
         )
+        self._start_discovery(host, port)
+
+    def _start_discovery(self, host: str, port: int) -> None:
+        from .discovery import Advertiser, OscQueryServer
+
+        http_port = None
+        if self.config.oscquery:
+            try:
+                oscquery = OscQueryServer(self.config.host, self.config.oscquery_port, host, port)
+            except OSError as exc:
+                log.warning("OSCQuery off: cannot listen on port %d: %s", self.config.oscquery_port, exc)
+            else:
+                oscquery.start()
+                self._discovery.append(oscquery)
+                http_port = oscquery.port
+                log.info("OSCQuery description on http://%s:%d/", self.config.host, http_port)
+        if self.config.zeroconf:
+            advertiser = Advertiser(self.config.host, port, http_port)
+            advertiser.start()
+            self._discovery.append(advertiser)
 
     @property
     def port(self) -> int:
@@ -228,6 +279,15 @@ class ComposerServer:
         self.queue.close()
         for thread in self._threads:
             thread.join(timeout=10)
+        if self.player is not None:
+            self.player.stop_all()  # no note left hanging on a synth
+        if self.scheduler is not None:
+            self.scheduler.close()
+        for service in self._discovery:
+            service.stop()
+        close_midi = getattr(self.midi, "close", None)
+        if close_midi is not None:
+            close_midi()
         if self.sock:
             self.sock.close()
         log.info("stopped")
@@ -301,7 +361,7 @@ class ComposerServer:
         key = (source[0], self._reply_port(source))
         session = self.sessions.get(key)
         if session is None:
-            session = Session(key)
+            session = Session(key, live=LiveBuffer(self.config.max_live_notes))
             self.sessions[key] = session
             while len(self.sessions) > self.config.max_sessions:
                 self.sessions.popitem(last=False)  # forget the longest-idle client
@@ -388,6 +448,9 @@ class ComposerServer:
         session = self._session(source)
         session.seed = []
         session.params = SamplingParams()
+        session.live_settings = LiveSettings()
+        session.clock = Clock()
+        self._on_live_clear(address, args, source)
         self._send_seed_size(source, session)
 
     def _on_generate(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
@@ -408,14 +471,7 @@ class ComposerServer:
             params = session.params.with_values(**overrides)
         except ParamError as exc:
             raise ProtocolError(str(exc)) from None
-        if params.length > self.config.max_length:
-            raise ProtocolError(
-                f"length {params.length:g} is over this server's cap of {self.config.max_length:g}"
-            )
-        if params.variations > self.config.max_variations:
-            raise ProtocolError(
-                f"variations {params.variations} is over this server's cap of {self.config.max_variations}"
-            )
+        self._check_caps(params)
         if not session.seed:
             self._error(
                 source,
@@ -430,12 +486,28 @@ class ComposerServer:
             GenerationRequest(list(session.seed), params),
             time.monotonic(),
         )
+        self._queue_job(session, job)
+
+    def _check_caps(self, params: SamplingParams) -> None:
+        if params.length > self.config.max_length:
+            raise ProtocolError(
+                f"length {params.length:g} is over this server's cap of {self.config.max_length:g}"
+            )
+        if params.variations > self.config.max_variations:
+            raise ProtocolError(
+                f"variations {params.variations} is over this server's cap of {self.config.max_variations}"
+            )
+
+    def _queue_job(self, session: Session, job: Job) -> None:
         try:
             replaced = self.queue.put(job)
         except QueueFull:
             self.stats.add("busy")
-            self._error(source, request_id, "busy: too many requests queued, try again")
+            self._error(
+                job.reply_to, job.request_id, "busy: too many requests queued, try again", direct=True
+            )
             return
+        session.pending_id = job.request_id
         if replaced is not None:
             self.stats.add("superseded")
         self.stats.add("requests")
@@ -517,6 +589,185 @@ class ComposerServer:
             self.stats.model_name = engine.name
             self.stats.model_info = info
 
+    # --- live play: call-and-response (live.py keeps the notes) --------------------------
+    def _on_live_note(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        pitch, velocity = args
+        now = time.monotonic()
+        with session.live_lock:
+            beat = session.clock.beat_at(now)
+            session.live.note(pitch, velocity, beat)
+            if session.silence_timer is not None:
+                session.silence_timer.cancel()
+                session.silence_timer = None
+            silence = session.live_settings.silence
+            if silence > 0 and session.live.sounding == 0 and self.scheduler is not None:
+                reply_to = (source[0], self._reply_port(source))
+                session.silence_timer = self.scheduler.call_at(
+                    session.clock.time_of(beat + silence),
+                    lambda: self._live_answer(session, reply_to, None, after_silence=beat),
+                )
+
+    def _on_live_respond(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        self._live_answer(session, (source[0], self._reply_port(source)), args[0] if args else None)
+
+    def _on_live_clear(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        with session.live_lock:
+            session.live.clear()
+            if session.silence_timer is not None:
+                session.silence_timer.cancel()
+                session.silence_timer = None
+
+    def _on_set_live_param(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        assert address.param is not None
+        session = self._session(source)
+        session.live_settings = session.live_settings.with_value(address.param.name, args[0])
+
+    def _on_live_params(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        settings = self._session(source).live_settings
+        messages = []
+        for spec in LIVE_SPECS:
+            value = getattr(settings, spec.name)
+            messages.append(
+                build_message(f"{PREFIX}/live/param/{spec.name}", "i" if spec.kind == "int" else "f", [value])
+            )
+        self._send(source, messages)
+
+    def _live_answer(
+        self,
+        session: Session,
+        reply_to: tuple[str, int],
+        request_id: int | None,
+        *,
+        after_silence: float | None = None,
+    ) -> None:
+        """Queue a continuation of the last ``listen`` beats, starting on the next beat.
+
+        Called by /composer/live/respond, or by the silence timer (``after_silence``: the beat
+        of the note-off that started the silence; a newer note makes the timer moot).
+        """
+        with session.live_lock:
+            if after_silence is not None:
+                session.silence_timer = None
+                if session.live.answered or session.live.last_event != after_silence:
+                    return
+            now = session.clock.beat_at(time.monotonic())
+            seed, origin = session.live.seed(now, session.live_settings.listen)
+            if seed:
+                session.live.answered = True
+        if request_id is None:
+            request_id = session.next_id
+            session.next_id += 1
+        if not seed:
+            if after_silence is None:
+                self._error(
+                    reply_to,
+                    request_id,
+                    "nothing heard to answer: send /composer/live/note first",
+                    direct=True,
+                )
+            return
+        params = session.params
+        try:
+            self._check_caps(params)
+        except ProtocolError as exc:
+            self._error(reply_to, request_id, f"{PREFIX}/live/respond: {exc}", direct=True)
+            return
+        start = float(math.ceil(now - 1e-9))
+        request = GenerationRequest(seed[-self.config.max_seed_notes :], params, origin_beats=start - origin)
+        job = Job(session.key, reply_to, request_id, request, time.monotonic(), live=(start, len(seed)))
+        if session.live_settings.autoplay:
+            session.play_requested[request_id] = 0
+        self._queue_job(session, job)
+
+    # --- playback, locked to the client's clock (playback.py does the timing) -------------
+    def _on_clock(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        session.clock = Clock(args[0], args[1], time.monotonic())
+        if self.player is not None:
+            self.player.retime(session.key, session.clock)
+
+    def _on_play(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        request_id = args[0] if args else None
+        variation = args[1] if len(args) > 1 else 0
+        if request_id is None:
+            if session.pending_id is not None:
+                request_id = session.pending_id
+            elif session.results:
+                request_id = next(reversed(session.results))
+            else:
+                raise ProtocolError("nothing to play yet: send /composer/generate first")
+        result = session.results.get(request_id)
+        if result is None:
+            if request_id != session.pending_id:
+                raise ProtocolError(
+                    f"no result with id {request_id} (the last {self.config.kept_results} are kept)"
+                )
+            session.play_requested[request_id] = variation  # played as soon as it is ready
+            return
+        if variation >= len(result.variations):
+            raise ProtocolError(f"result {request_id} has {len(result.variations)} variation(s)")
+        self._start_playback(session, (source[0], self._reply_port(source)), request_id, result, variation)
+
+    def _on_play_stop(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        if self.player is not None:
+            self.player.stop(session.key)
+
+    def _on_panic(self, address: Address, args: list[Any], source: tuple[str, int]) -> None:
+        session = self._session(source)
+        session.play_requested.clear()
+        if self.player is not None:
+            self.player.stop(session.key)
+        _OscSink(self, (source[0], self._reply_port(source))).panic()
+
+    def _keep_result(self, job: Job, result: Continuation) -> None:
+        """Remember the result for /composer/play, and play it if that was asked for."""
+        session = self.sessions.get(job.session_key)
+        if session is None:
+            return  # the client was forgotten meanwhile
+        session.results[job.request_id] = result
+        while len(session.results) > self.config.kept_results:
+            session.results.popitem(last=False)
+        if session.pending_id == job.request_id:
+            session.pending_id = None
+        variation = session.play_requested.pop(job.request_id, None)
+        session.play_requested.clear()  # a superseded request will never come
+        if variation is not None and variation < len(result.variations):
+            start = job.live[0] if job.live is not None else None
+            self._start_playback(session, job.reply_to, job.request_id, result, variation, start)
+
+    def _start_playback(
+        self,
+        session: Session,
+        reply_to: tuple[str, int],
+        request_id: int,
+        result: Continuation,
+        variation: int,
+        start: float | None = None,
+    ) -> None:
+        """Play from ``start`` (a clock beat) if it is still ahead, else from the next whole beat."""
+        if self.player is None:
+            return
+        clock = session.clock
+        latency = session.live_settings.latency_ms / 1000.0
+        soonest = time.monotonic() + 0.005 - latency  # a few ms to get the first bundle out
+        if start is None or clock.time_of(start) < soonest:
+            start = clock.next_beat(soonest)
+        self._send(reply_to, [self._message("/play/start", request_id, start)], direct=True)
+        self.player.play(
+            session.key,
+            _OscSink(self, reply_to),
+            result.variations[variation],
+            start,
+            clock,
+            latency,
+            on_end=lambda: self._send(reply_to, [self._message("/play/end", request_id)], direct=True),
+        )
+
     # --- the engine worker -------------------------------------------------------------
     def _work_loop(self) -> None:
         while True:
@@ -555,7 +806,10 @@ class ComposerServer:
         return results
 
     def _send_result(self, job: Job, result: Continuation) -> None:
-        messages = [self._message("/begin", job.request_id, len(result.variations), result.length_beats)]
+        messages = []
+        if job.live is not None:
+            messages.append(self._message("/live/answer", job.request_id, job.live[0], job.live[1]))
+        messages.append(self._message("/begin", job.request_id, len(result.variations), result.length_beats))
         for index, notes in enumerate(result.variations):
             for note in notes:
                 messages.append(
@@ -571,6 +825,7 @@ class ComposerServer:
                 )
             messages.append(self._message("/end", job.request_id, index, len(notes)))
         self._send(job.reply_to, messages, direct=True)
+        self._keep_result(job, result)
         elapsed = (time.monotonic() - job.received) * 1000
         params = job.request.params
         record = RequestRecord(
@@ -649,6 +904,32 @@ class ComposerServer:
         self._send(destination, [self._fitted_message("/error", request_id, text)], direct=True)
 
 
+class _OscSink:
+    """Played notes to a client as /composer/play/noteon and noteoff (and to MIDI out, if any)."""
+
+    def __init__(self, server: ComposerServer, reply_to: tuple[str, int]) -> None:
+        self.server = server
+        self.reply_to = reply_to
+
+    def send(self, events: list[PlayEvent]) -> None:
+        messages = [
+            self.server._message("/play/noteon", e.pitch, e.velocity)
+            if e.is_on
+            else self.server._message("/play/noteoff", e.pitch)
+            for e in events
+        ]
+        self.server._send(self.reply_to, messages, direct=True)
+        if self.server.midi is not None:
+            self.server.midi.send(events)
+
+    def panic(self) -> None:
+        self.server._send(
+            self.reply_to, [self.server._message("/play/noteoff", p) for p in range(128)], direct=True
+        )
+        if self.server.midi is not None:
+            self.server.midi.panic()
+
+
 def _request_id_of(path: str, tags: str, values: list[Any]) -> int:
     """The id of a refused /composer/generate, so the client can match the error (else -1).
 
@@ -700,6 +981,25 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--batch-window-ms", type=float, default=0.0)
     parser.add_argument("--no-console", action="store_true", help="plain log lines instead of the dashboard")
+    parser.add_argument(
+        "--midi-out",
+        nargs="?",
+        const=VIRTUAL_MIDI_PORT,
+        default=None,
+        metavar="NAME",
+        help="also play to this MIDI output (no NAME: a virtual port 'osc-composer'; needs python-rtmidi)",
+    )
+    advertise = parser.add_mutually_exclusive_group()
+    advertise.add_argument(
+        "--zeroconf",
+        action="store_true",
+        help="advertise _osc._udp with Zeroconf even on loopback (default: only when --host is not loopback)",
+    )
+    advertise.add_argument("--no-zeroconf", action="store_true", help="never advertise with Zeroconf")
+    parser.add_argument("--no-oscquery", action="store_true", help="do not serve the OSCQuery JSON over HTTP")
+    parser.add_argument(
+        "--oscquery-port", type=int, default=0, help="HTTP port of the OSCQuery JSON (default: any free port)"
+    )
 
 
 def serve_from_args(args: argparse.Namespace) -> int:
@@ -724,6 +1024,10 @@ def serve_from_args(args: argparse.Namespace) -> int:
         max_variations=args.max_variations,
         allow=tuple(ipaddress.ip_network(c, strict=False) for c in args.allow),
         batch_window_ms=args.batch_window_ms,
+        oscquery=not args.no_oscquery,
+        oscquery_port=args.oscquery_port,
+        # a loopback-only server has nothing to offer the network: advertise it only when asked
+        zeroconf=args.zeroconf or (not args.no_zeroconf and not _is_loopback(args.host)),
     )
     use_console = not args.no_console and os.isatty(1)
     if not use_console:
@@ -733,7 +1037,12 @@ def serve_from_args(args: argparse.Namespace) -> int:
     engine = load_engine(path)
     engine.name = path.parent.name if path.name == "model.keras" else path.stem
     warm_up(engine)
-    server = ComposerServer(config, engine, model_path=path)
+    midi = None
+    if args.midi_out is not None:
+        from .midi_out import open_midi_output
+
+        midi = open_midi_output(None if args.midi_out == VIRTUAL_MIDI_PORT else args.midi_out)
+    server = ComposerServer(config, engine, model_path=path, midi=midi)
     server.start()
     log.info("ready in %.2f s", time.monotonic() - started)
     if not _is_loopback(config.host) and not config.allow:

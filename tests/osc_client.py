@@ -4,7 +4,8 @@
 
 Prints the UDP port it sends from, then answers one line per command:
 
-- ``{"send": [packet, …]}``: send the packets back to back from that one socket; prints ``{"sent": N}``.
+- ``{"send": [packet, …]}``: send the packets back to back from that one socket; prints ``{"sent": N}``
+  (with ``"stamp": true``, also ``"at"``: the ``time.monotonic()`` of each send).
 - ``{"recv": seconds, "count": N}``: print the messages received on that socket, as
   ``{"received": [[address, [values…]], …]}``, once N have arrived or the time is up.
 
@@ -53,9 +54,15 @@ def main() -> int:
     for line in sys.stdin:
         command = json.loads(line)
         if "send" in command:
+            sent_at = []
             for packet in command["send"]:
-                sock.sendto(encode(packet), (host, port))
-            print(json.dumps({"sent": len(command["send"])}), flush=True)
+                data = encode(packet)
+                sent_at.append(time.monotonic())  # CLOCK_MONOTONIC is system-wide: the test can compare
+                sock.sendto(data, (host, port))
+            answer: dict[str, Any] = {"sent": len(command["send"])}
+            if command.get("stamp"):
+                answer["at"] = sent_at
+            print(json.dumps(answer), flush=True)
         elif "recv" in command:
             received: list[Any] = []
             deadline = time.monotonic() + float(command["recv"])
