@@ -30,6 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a clone without installing
 
+from osc_composer.live import LIVE_SPECS  # noqa: E402
 from osc_composer.params import PARAM_SPECS, ParamSpec  # noqa: E402
 from osc_composer.protocol import INCOMING, OUTGOING, PREFIX  # noqa: E402
 from osc_composer.theory import SCALES  # noqa: E402
@@ -231,7 +232,7 @@ def pd_oscformat(path: str, types: str) -> str:
 
 
 def build_pd() -> str:
-    main = PdCanvas(rect=(40, 40, 1240, 860))
+    main = PdCanvas(rect=(40, 40, 1240, 1140))
 
     # ---------------------------------------------------------------- title and help
     main.comment(20, 12, "osc-composer - Pure Data client (vanilla Pd 0.51+)")
@@ -343,10 +344,13 @@ def build_pd() -> str:
     main.symbolatom(x2, yy, 16, "composer-param-scale-show")
     main.comment(x2 + 140, yy, "current scale")
 
+    # ---------------------------------------------------------------- live play (bottom row)
+    pd_live_section(main, x0, 880)
+
     # ---------------------------------------------------------------- plumbing subpatches
     y = 720
     main.comment(x2, y, "how it works (open to see):")
-    subs = (pd_network(), pd_seed(), pd_record(), pd_params(), pd_player(), pd_test())
+    subs = (pd_network(), pd_seed(), pd_record(), pd_params(), pd_player(), pd_live(), pd_test())
     for i, canvas in enumerate(subs):
         main.sub(x2 + (i % 3) * 100, y + 26 + (i // 3) * 30, canvas)
     return main.render() + "\n"
@@ -654,10 +658,14 @@ def pd_player() -> PdCanvas:
 
     # replies
     r_in = c.obj(20, 240, "r composer-in")
-    route = c.obj(20, 266, "route begin note end error seed pong")
+    route = c.obj(20, 266, "route begin note end error seed pong live play")
     c.chain(r_in, route)
+    to_live = c.obj(560, 240, "s composer-in-live")
+    to_play = c.obj(700, 240, "s composer-in-play")
+    c.connect(route, 6, to_live)
+    c.connect(route, 7, to_play)
     other = c.obj(560, 296, "print composer-other")
-    c.connect(route, 6, other)
+    c.connect(route, 8, other)
 
     # begin: id variations length
     t_begin = c.obj(20, 300, "t l l")
@@ -784,17 +792,185 @@ def pd_player() -> PdCanvas:
     return c
 
 
+def pd_live_section(main: PdCanvas, x: int, y: int) -> None:
+    """LIVE PLAY on the main canvas: call and response, clock, streaming playback."""
+    main.comment(x, y, "LIVE PLAY (call and response - the server plays results at your clock)")
+    main.tgl(x, y + 26, "composer-live-on", size=30)
+    main.comment(x + 38, y + 32, "LIVE: send MIDI in as /composer/live/note")
+    main.bng(x, y + 66, "composer-live-respond", size=30)
+    main.comment(x + 38, y + 72, "respond now")
+    main.bng(x + 160, y + 66, "composer-live-clear", size=30)
+    main.comment(x + 198, y + 72, "clear what was heard")
+    main.tgl(x, y + 106, "composer-clock-on", size=30)
+    main.comment(x + 38, y + 112, "send the clock (/composer/clock TEMPO beat, every beat)")
+    for i, (name, label) in enumerate(
+        (("composer-play", "play latest"), ("composer-play-stop", "stop"), ("composer-panic", "panic"))
+    ):
+        main.bng(x + 140 * i, y + 146, name, size=30)
+        main.comment(x + 140 * i + 38, y + 152, label)
+    r = main.obj(x, y + 186, "r composer-live-show")
+    box = main.msg(x, y + 212, "nothing heard yet")
+    main.connect(r, 0, box)
+    px = x + 480
+    main.comment(px, y + 26, "live parameters (sent as soon as they change)")
+    for i, spec in enumerate(LIVE_SPECS):
+        yy = y + 52 + 24 * i
+        main.comment(px, yy, spec.name)
+        main.floatatom(
+            px + 100,
+            yy,
+            7,
+            spec.low,
+            spec.high,
+            f"composer-live-param-{spec.name}-set",
+            f"composer-live-param-{spec.name}",
+        )
+        main.comment(px + 170, yy, f"{range_text(spec)} : {short_doc(spec)}", width=60)
+
+
+def pd_live() -> PdCanvas:
+    c = PdCanvas("live", (200, 200, 1500, 660))
+    c.comment(
+        20,
+        10,
+        "live play: MIDI in -> /composer/live/note, the clock from TEMPO and a beat counter, "
+        "play / stop / panic. /composer/play/noteon and noteoff -> [noteout]",
+        width=120,
+    )
+    # MIDI in, while LIVE is on (composer-live-note takes "pitch velocity" from scripts too)
+    notein = c.obj(20, 50, "notein")
+    pack_in = c.obj(20, 80, "pack f f")
+    c.connect(notein, 0, pack_in, 0)
+    c.connect(notein, 1, pack_in, 1)
+    r_note = c.obj(100, 50, "r composer-live-note")
+    gate = c.obj(20, 110, "spigot")
+    r_on = c.obj(100, 80, "r composer-live-on")
+    c.connect(pack_in, 0, gate)
+    c.connect(r_note, 0, gate)
+    c.connect(r_on, 0, gate, 1)
+    note = c.obj(20, 140, pd_oscformat("/live/note", "ii"))
+    c.chain(gate, note, c.obj(20, 166, "s composer-out"))
+
+    # commands without arguments
+    for i, (receive, path) in enumerate(
+        (
+            ("composer-live-respond", "/live/respond"),
+            ("composer-live-clear", "/live/clear"),
+            ("composer-play", "/play"),
+            ("composer-play-stop", "/play/stop"),
+            ("composer-panic", "/panic"),
+        )
+    ):
+        xx = 300 + 260 * (i % 3)
+        yy = 50 + 90 * (i // 3)
+        c.chain(
+            c.obj(xx, yy, f"r {receive}"),
+            c.obj(xx, yy + 26, pd_oscformat(path, "")),
+            c.obj(xx, yy + 52, "s composer-out"),
+        )
+
+    # live parameters: remembered, re-sent on composer-push
+    init = [f"composer-live-param-{s.name}-set set {number_text(s.default)}" for s in LIVE_SPECS]
+    lb = c.obj(20, 220, "loadbang")
+    setup = c.msg(20, 246, "; " + " ; ".join(init), width=40)
+    c.chain(lb, setup)
+    for i, spec in enumerate(LIVE_SPECS):
+        xx, yy = 300 + 300 * i, 240
+        r = c.obj(xx, yy, f"r composer-live-param-{spec.name}")
+        push = c.obj(xx + 100, yy + 26, "r composer-push")
+        store = c.obj(xx, yy + 26, f"f {number_text(spec.default)}")
+        fmt = c.obj(xx, yy + 52, pd_oscformat(f"/live/param/{spec.name}", spec.osc_types))
+        c.chain(r, store, fmt, c.obj(xx, yy + 78, "s composer-out"))
+        c.connect(push, 0, store)
+
+    # the clock: every beat of [metro] at TEMPO sends "bpm beat", counting from 0 when switched on
+    r_clock = c.obj(20, 360, "r composer-clock-on")
+    t_clock = c.obj(20, 386, "t f b")
+    zero = c.msg(80, 412, "0")
+    metro = c.obj(20, 438, "metro 500")
+    r_mspb = c.obj(120, 412, "r composer-mspb")
+    counter = c.obj(20, 464, "f")
+    plus = c.obj(60, 490, "+ 1")
+    t_beat = c.obj(20, 490, "t f f")
+    c.chain(r_clock, t_clock)
+    c.connect(t_clock, 1, zero)
+    c.connect(zero, 0, counter, 1)
+    c.connect(t_clock, 0, metro)
+    c.connect(r_mspb, 0, metro, 1)
+    c.chain(metro, counter, t_beat)
+    c.connect(t_beat, 1, plus)
+    c.connect(plus, 0, counter, 1)
+    t_bpm = c.obj(20, 516, "t b f")
+    bpm = c.obj(20, 542, "f 120")
+    r_bpm = c.obj(80, 516, "r composer-tempo-bpm")
+    clip = c.obj(80, 542, "clip 1 999")
+    c.chain(r_bpm, clip)
+    c.connect(clip, 0, bpm, 1)
+    clock = c.obj(20, 568, "pack f f")
+    c.connect(t_beat, 0, t_bpm)
+    c.connect(t_bpm, 1, clock, 1)
+    c.connect(t_bpm, 0, bpm)
+    c.connect(bpm, 0, clock)
+    c.chain(clock, c.obj(20, 594, pd_oscformat("/clock", "ff")), c.obj(20, 620, "s composer-out"))
+
+    # replies: /composer/live/answer id beat heard
+    r_live = c.obj(300, 360, "r composer-in-live")
+    answer = c.obj(300, 386, "route answer")
+    t_answer = c.obj(300, 412, "t l l")
+    c.chain(r_live, answer, t_answer)
+    c.connect(t_answer, 1, c.obj(400, 438, "print composer-live-answer"))
+    c.connect(
+        t_answer,
+        0,
+        c.msg(300, 464, "; composer-live-show set answer $1 at beat $2 - $3 notes heard", width=36),
+    )
+
+    # /composer/play/noteon pitch velocity, noteoff pitch, start id beat, end id
+    r_play = c.obj(600, 360, "r composer-in-play")
+    route = c.obj(600, 386, "route noteon noteoff start end")
+    c.chain(r_play, route)
+    noteout = c.obj(600, 560, "noteout 1")
+    c.connect(c.obj(700, 530, "r composer-channel"), 0, noteout, 2)
+    t_on = c.obj(600, 420, "t l l")
+    c.connect(route, 0, t_on)
+    c.connect(t_on, 1, c.obj(600, 600, "print composer-play-noteon"))
+    on_fields = c.obj(600, 500, "unpack f f")
+    c.connect(t_on, 0, on_fields)
+    c.connect(on_fields, 1, noteout, 1)
+    c.connect(on_fields, 0, noteout, 0)
+    t_off = c.obj(720, 420, "t l l")
+    c.connect(route, 1, t_off)
+    c.connect(t_off, 1, c.obj(800, 600, "print composer-play-noteoff"))
+    off = c.msg(720, 450, "$1 0")
+    c.connect(t_off, 0, off)
+    off_fields = c.obj(720, 476, "unpack f f")
+    c.chain(off, off_fields)
+    c.connect(off_fields, 1, noteout, 1)
+    c.connect(off_fields, 0, noteout, 0)
+    t_start = c.obj(840, 420, "t l l")
+    c.connect(route, 2, t_start)
+    c.connect(t_start, 1, c.obj(940, 450, "print composer-play-start"))
+    c.connect(t_start, 0, c.msg(840, 476, "; composer-live-show set playing $1 from beat $2", width=24))
+    t_end = c.obj(960, 386, "t b l l")
+    c.connect(route, 3, t_end)
+    c.connect(t_end, 2, c.obj(1000, 520, "print composer-play-end"))
+    c.connect(t_end, 1, c.msg(960, 550, "; composer-live-show set played $1", width=24))
+    c.connect(t_end, 0, c.obj(960, 600, "s composer-play-done"))
+    return c
+
+
 def pd_test() -> PdCanvas:
     c = PdCanvas("test", (180, 180, 640, 360))
     c.comment(
         20,
         10,
         'remote control for scripts: pd -nogui -send "composer-test seed" ... '
-        "(seed [n], generate, ping, autoquit 0/1)",
+        "(seed [n], generate, ping, autoquit 0/1: quit after the last /composer/end or an error, "
+        "playquit 0/1: quit after /composer/play/end)",
         width=80,
     )
     r = c.obj(20, 50, "r composer-test")
-    route = c.obj(20, 76, "route seed generate ping autoquit")
+    route = c.obj(20, 76, "route seed generate ping autoquit playquit")
     c.chain(r, route)
     phrase = c.obj(20, 110, "f 0")
     s_phrase = c.obj(20, 136, "s composer-phrase")
@@ -810,6 +986,10 @@ def pd_test() -> PdCanvas:
     wait = c.obj(420, 206, "delay 300")
     bye = c.msg(420, 232, "; pd quit")
     c.chain(r_done, quit_gate, wait, bye)
+    play_gate = c.obj(300, 180, "spigot")
+    c.connect(route, 4, play_gate, 1)
+    r_played = c.obj(300, 150, "r composer-play-done")
+    c.chain(r_played, play_gate, wait)
     return c
 
 
@@ -851,6 +1031,7 @@ def max_io(text: str) -> tuple[int, int, list[str]]:
         "gate": (2, 1, [""]),
         "onebang": (2, 2, ["bang", "bang"]),
         "timer": (2, 1, ["float"]),
+        "metro": (2, 1, ["bang"]),
         "coll": (1, 4, ["", "", "", "bang"]),
         "zl.group": (2, 2, ["", ""]),
         "zl.iter": (2, 2, ["", ""]),
@@ -1324,7 +1505,9 @@ def build_max() -> dict:
     p.connect(route_in, 5, pong_show)
     p.connect(pong_show, 0, connection)
     other = p.obj(1100, 200, "print osc-composer")
-    p.connect(route_in, 6, other)
+    live_route = max_live_section(p, gx, 660, udpsend, loadbang, push, mspb, tempo, channel)
+    p.connect(route_in, 6, live_route)
+    p.connect(live_route, 5, other)
 
     # notes: keep the chosen variation, schedule at start x ms-per-beat, play
     t_note_in = p.obj(900, 360, "t l l")
@@ -1368,6 +1551,123 @@ def build_max() -> dict:
     p.connect(clear_pipe, 0, pipe)
     p.connect(stop_notes, 0, makenote)
     return p.patcher((40.0, 60.0, 1620.0, 1080.0))
+
+
+def max_live_section(
+    p: MaxPatcher,
+    x: float,
+    y: float,
+    udpsend: str,
+    loadbang: str,
+    push: str,
+    mspb: str,
+    tempo: str,
+    channel: str,
+) -> str:
+    """LIVE PLAY: MIDI in as live notes, respond/clear, live parameters, the clock, play/stop/panic,
+    and the streamed notes to [noteout]. Returns the [route] for the live and play replies."""
+    p.comment(x, y, "LIVE PLAY (call and response; the server plays at your clock)", fontface=1, width=400)
+    live_on = p.ui("toggle", x, y + 25, 24, 24)
+    p.comment(x + 30, y + 27, "LIVE: send MIDI in as /composer/live/note", width=300)
+    notein = p.obj(x + 300, y + 25, "notein")
+    pack_in = p.obj(x + 300, y + 55, "pack 0 0")
+    p.connect(notein, 0, pack_in)
+    p.connect(notein, 1, pack_in, 1)
+    to_note = p.obj(x + 300, y + 85, "prepend " + address("/live/note"))
+    p.chain(pack_in, to_note)
+    gate = p.obj(x + 300, y + 115, "gate")
+    p.connect(live_on, 0, gate)
+    p.connect(to_note, 0, gate, 1)
+    p.connect(gate, 0, udpsend)
+
+    # commands: click to send
+    for i, path in enumerate(("/live/respond", "/live/clear", "/play", "/play/stop", "/panic")):
+        box = p.msg(x + (i % 3) * 130, y + 60 + 28 * (i // 3), address(path))
+        p.connect(box, 0, udpsend)
+    p.comment(
+        x,
+        y + 116,
+        "respond now, forget what was heard; play the latest result, stop, all notes off",
+        width=290,
+    )
+
+    # live parameters, limited to their range; defaults at load, again with the push button
+    t_push = p.obj(x + 520, y + 120, "t " + " ".join("b" for _ in LIVE_SPECS))
+    p.connect(push, 0, t_push)
+    for i, spec in enumerate(LIVE_SPECS):
+        yy = y + 150 + 28 * i
+        p.comment(x, yy, spec.name)
+        ui = max_param_ui(p, spec, x + 90, yy)
+        send = p.obj(x + 170, yy, "prepend " + address(f"/live/param/{spec.name}"))
+        p.chain(ui, send, udpsend)
+        default = p.msg(
+            x + 520, yy, str(int(spec.default)) if spec.kind == "int" else max_float(spec.default)
+        )
+        p.connect(loadbang, 0, default)
+        p.connect(default, 0, ui)
+        p.connect(t_push, len(LIVE_SPECS) - 1 - i, ui)
+
+    # the clock: every beat of [metro] at tempo sends "bpm beat", counting from 0 when switched on
+    cy = y + 150 + 28 * len(LIVE_SPECS) + 10
+    clock_on = p.ui("toggle", x, cy, 24, 24)
+    p.comment(x + 30, cy + 2, "send the clock (/composer/clock tempo beat, every beat)", width=330)
+    t_clock = p.obj(x, cy + 30, "t i b")
+    reset = p.msg(x + 60, cy + 60, "0")
+    metro = p.obj(x, cy + 60, "metro 500")
+    counter = p.obj(x, cy + 90, "i")
+    t_beat = p.obj(x, cy + 120, "t b i i")
+    plus = p.obj(x + 100, cy + 150, "+ 1")
+    bpm = p.obj(x, cy + 150, "f 120.")
+    clock = p.obj(x, cy + 180, "pack 0. 0.")
+    to_clock = p.obj(x, cy + 210, "prepend " + address("/clock"))
+    p.chain(clock_on, t_clock)
+    p.connect(t_clock, 1, reset)
+    p.connect(reset, 0, counter, 1)
+    p.connect(t_clock, 0, metro)
+    p.connect(mspb, 0, metro, 1)
+    p.chain(metro, counter, t_beat)
+    p.connect(t_beat, 2, plus)
+    p.connect(plus, 0, counter, 1)
+    p.connect(t_beat, 1, clock, 1)
+    p.connect(t_beat, 0, bpm)
+    p.connect(tempo, 0, bpm, 1)
+    p.connect(bpm, 0, clock)
+    p.chain(clock, to_clock, udpsend)
+
+    # replies: the answer and playback shown, streamed notes to [noteout]
+    ry = cy + 250
+    live_status = p.msg(x, ry + 150, "nothing heard yet", width=330)
+    p.comment(x, ry + 128, "live")
+    route = p.obj(
+        x,
+        ry,
+        "route "
+        + " ".join(
+            address(a) for a in ("/live/answer", "/play/noteon", "/play/noteoff", "/play/start", "/play/end")
+        ),
+    )
+    answer = p.msg(x, ry + 30, "set answer $1 at beat $2 - $3 notes heard")
+    p.connect(route, 0, answer)
+    p.connect(answer, 0, live_status)
+    noteout = p.obj(x + 300, ry + 100, "noteout")
+    p.connect(channel, 0, noteout, 2)
+    on_fields = p.obj(x + 300, ry + 30, "unpack 0 0")
+    p.connect(route, 1, on_fields)
+    p.connect(on_fields, 0, noteout)
+    p.connect(on_fields, 1, noteout, 1)
+    off = p.msg(x + 400, ry + 30, "$1 0")
+    off_fields = p.obj(x + 400, ry + 60, "unpack 0 0")
+    p.connect(route, 2, off)
+    p.chain(off, off_fields)
+    p.connect(off_fields, 0, noteout)
+    p.connect(off_fields, 1, noteout, 1)
+    start = p.msg(x, ry + 60, "set playing $1 from beat $2")
+    p.connect(route, 3, start)
+    p.connect(start, 0, live_status)
+    end = p.msg(x, ry + 90, "set played $1")
+    p.connect(route, 4, end)
+    p.connect(end, 0, live_status)
+    return route
 
 
 # =====================================================================================

@@ -3506,7 +3506,927 @@
       },
       {
         "box": {
+          "fontface": 1,
           "id": "obj-187",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            660.0,
+            400.0,
+            22.0
+          ],
+          "text": "LIVE PLAY (call and response; the server plays at your clock)"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-188",
+          "maxclass": "toggle",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            "int"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1240.0,
+            685.0,
+            24.0,
+            24.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-189",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1270.0,
+            687.0,
+            300.0,
+            22.0
+          ],
+          "text": "LIVE: send MIDI in as /composer/live/note"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-190",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "outlettype": [
+            "int",
+            "int",
+            "int"
+          ],
+          "patching_rect": [
+            1540.0,
+            685.0,
+            56.0,
+            22.0
+          ],
+          "text": "notein"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-191",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1540.0,
+            715.0,
+            70.0,
+            22.0
+          ],
+          "text": "pack 0 0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-192",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1540.0,
+            745.0,
+            203.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/note"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-193",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1540.0,
+            775.0,
+            42.0,
+            22.0
+          ],
+          "text": "gate"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-194",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            720.0,
+            168.0,
+            22.0
+          ],
+          "text": "/composer/live/respond"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-195",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1370.0,
+            720.0,
+            154.0,
+            22.0
+          ],
+          "text": "/composer/live/clear"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-196",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1500.0,
+            720.0,
+            112.0,
+            22.0
+          ],
+          "text": "/composer/play"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-197",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            748.0,
+            147.0,
+            22.0
+          ],
+          "text": "/composer/play/stop"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-198",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1370.0,
+            748.0,
+            119.0,
+            22.0
+          ],
+          "text": "/composer/panic"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-199",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            776.0,
+            290.0,
+            22.0
+          ],
+          "text": "respond now, forget what was heard; play the latest result, stop, all notes off"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-200",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 4,
+          "outlettype": [
+            "bang",
+            "bang",
+            "bang",
+            "bang"
+          ],
+          "patching_rect": [
+            1760.0,
+            780.0,
+            77.0,
+            22.0
+          ],
+          "text": "t b b b b"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-201",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            810.0,
+            63.0,
+            22.0
+          ],
+          "text": "silence"
+        }
+      },
+      {
+        "box": {
+          "format": 6,
+          "id": "obj-202",
+          "maxclass": "flonum",
+          "maximum": 64.0,
+          "minimum": 0.0,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            810.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-203",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            810.0,
+            266.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/silence"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-204",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            810.0,
+            34.0,
+            22.0
+          ],
+          "text": "2."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-205",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            838.0,
+            56.0,
+            22.0
+          ],
+          "text": "listen"
+        }
+      },
+      {
+        "box": {
+          "format": 6,
+          "id": "obj-206",
+          "maxclass": "flonum",
+          "maximum": 64.0,
+          "minimum": 0.25,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            838.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-207",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            838.0,
+            259.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/listen"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-208",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            838.0,
+            34.0,
+            22.0
+          ],
+          "text": "8."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-209",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            866.0,
+            70.0,
+            22.0
+          ],
+          "text": "autoplay"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-210",
+          "maxclass": "number",
+          "maximum": 1,
+          "minimum": 0,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            866.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-211",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            866.0,
+            273.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/autoplay"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-212",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            866.0,
+            34.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-213",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            894.0,
+            84.0,
+            22.0
+          ],
+          "text": "latency_ms"
+        }
+      },
+      {
+        "box": {
+          "format": 6,
+          "id": "obj-214",
+          "maxclass": "flonum",
+          "maximum": 500.0,
+          "minimum": -500.0,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            894.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-215",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            894.0,
+            287.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/latency_ms"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-216",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            894.0,
+            34.0,
+            22.0
+          ],
+          "text": "0."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-217",
+          "maxclass": "toggle",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            "int"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1240.0,
+            932.0,
+            24.0,
+            24.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-218",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1270.0,
+            934.0,
+            330.0,
+            22.0
+          ],
+          "text": "send the clock (/composer/clock tempo beat, every beat)"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-219",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "int",
+            "bang"
+          ],
+          "patching_rect": [
+            1240.0,
+            962.0,
+            49.0,
+            22.0
+          ],
+          "text": "t i b"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-220",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1300.0,
+            992.0,
+            34.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-221",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "bang"
+          ],
+          "patching_rect": [
+            1240.0,
+            992.0,
+            77.0,
+            22.0
+          ],
+          "text": "metro 500"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-222",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "int"
+          ],
+          "patching_rect": [
+            1240.0,
+            1022.0,
+            34.0,
+            22.0
+          ],
+          "text": "i"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-223",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "outlettype": [
+            "bang",
+            "int",
+            "int"
+          ],
+          "patching_rect": [
+            1240.0,
+            1052.0,
+            63.0,
+            22.0
+          ],
+          "text": "t b i i"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-224",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "int"
+          ],
+          "patching_rect": [
+            1340.0,
+            1082.0,
+            35.0,
+            22.0
+          ],
+          "text": "+ 1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-225",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "float"
+          ],
+          "patching_rect": [
+            1240.0,
+            1082.0,
+            56.0,
+            22.0
+          ],
+          "text": "f 120."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-226",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            1112.0,
+            84.0,
+            22.0
+          ],
+          "text": "pack 0. 0."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-227",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            1142.0,
+            175.0,
+            22.0
+          ],
+          "text": "prepend /composer/clock"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-228",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            1332.0,
+            330.0,
+            22.0
+          ],
+          "text": "nothing heard yet"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-229",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            1310.0,
+            42.0,
+            22.0
+          ],
+          "text": "live"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-230",
+          "maxclass": "newobj",
+          "numinlets": 6,
+          "numoutlets": 6,
+          "outlettype": [
+            "",
+            "",
+            "",
+            "",
+            "",
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            1182.0,
+            798.0,
+            22.0
+          ],
+          "text": "route /composer/live/answer /composer/play/noteon /composer/play/noteoff /composer/play/start /composer/play/end"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-231",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            1212.0,
+            301.0,
+            22.0
+          ],
+          "text": "set answer $1 at beat $2 - $3 notes heard"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-232",
+          "maxclass": "newobj",
+          "numinlets": 3,
+          "numoutlets": 0,
+          "outlettype": [],
+          "patching_rect": [
+            1540.0,
+            1282.0,
+            63.0,
+            22.0
+          ],
+          "text": "noteout"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-233",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "int",
+            "int"
+          ],
+          "patching_rect": [
+            1540.0,
+            1212.0,
+            84.0,
+            22.0
+          ],
+          "text": "unpack 0 0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-234",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1640.0,
+            1212.0,
+            42.0,
+            22.0
+          ],
+          "text": "$1 0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-235",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "int",
+            "int"
+          ],
+          "patching_rect": [
+            1640.0,
+            1242.0,
+            84.0,
+            22.0
+          ],
+          "text": "unpack 0 0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-236",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            1242.0,
+            203.0,
+            22.0
+          ],
+          "text": "set playing $1 from beat $2"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-237",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1240.0,
+            1272.0,
+            105.0,
+            22.0
+          ],
+          "text": "set played $1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-238",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3525,7 +4445,7 @@
       },
       {
         "box": {
-          "id": "obj-188",
+          "id": "obj-239",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3544,7 +4464,7 @@
       },
       {
         "box": {
-          "id": "obj-189",
+          "id": "obj-240",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3562,7 +4482,7 @@
       },
       {
         "box": {
-          "id": "obj-190",
+          "id": "obj-241",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3580,7 +4500,7 @@
       },
       {
         "box": {
-          "id": "obj-191",
+          "id": "obj-242",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 6,
@@ -3603,7 +4523,7 @@
       },
       {
         "box": {
-          "id": "obj-192",
+          "id": "obj-243",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3621,7 +4541,7 @@
       },
       {
         "box": {
-          "id": "obj-193",
+          "id": "obj-244",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3639,7 +4559,7 @@
       },
       {
         "box": {
-          "id": "obj-194",
+          "id": "obj-245",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 1,
@@ -3657,7 +4577,7 @@
       },
       {
         "box": {
-          "id": "obj-195",
+          "id": "obj-246",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 3,
@@ -3677,7 +4597,7 @@
       },
       {
         "box": {
-          "id": "obj-196",
+          "id": "obj-247",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 2,
@@ -3696,7 +4616,7 @@
       },
       {
         "box": {
-          "id": "obj-197",
+          "id": "obj-248",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -3712,7 +4632,7 @@
       },
       {
         "box": {
-          "id": "obj-198",
+          "id": "obj-249",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3731,7 +4651,7 @@
       },
       {
         "box": {
-          "id": "obj-199",
+          "id": "obj-250",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3749,7 +4669,7 @@
       },
       {
         "box": {
-          "id": "obj-200",
+          "id": "obj-251",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6062,90 +6982,6 @@
       {
         "patchline": {
           "destination": [
-            "obj-186",
-            0
-          ],
-          "source": [
-            "obj-171",
-            6
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-187",
-            0
-          ],
-          "source": [
-            "obj-171",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-188",
-            0
-          ],
-          "source": [
-            "obj-187",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-189",
-            0
-          ],
-          "source": [
-            "obj-188",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-189",
-            1
-          ],
-          "source": [
-            "obj-163",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-190",
-            0
-          ],
-          "source": [
-            "obj-189",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-190",
-            1
-          ],
-          "source": [
-            "obj-187",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-191",
             0
           ],
@@ -6158,7 +6994,427 @@
       {
         "patchline": {
           "destination": [
+            "obj-191",
+            1
+          ],
+          "source": [
+            "obj-190",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-192",
+            0
+          ],
+          "source": [
+            "obj-191",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-193",
+            0
+          ],
+          "source": [
+            "obj-188",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-193",
+            1
+          ],
+          "source": [
+            "obj-192",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-193",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-194",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-195",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-196",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-197",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-198",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-200",
+            0
+          ],
+          "source": [
+            "obj-18",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-203",
+            0
+          ],
+          "source": [
+            "obj-202",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-203",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-204",
+            0
+          ],
+          "source": [
+            "obj-73",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-202",
+            0
+          ],
+          "source": [
+            "obj-204",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-202",
+            0
+          ],
+          "source": [
+            "obj-200",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-207",
+            0
+          ],
+          "source": [
+            "obj-206",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-207",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-208",
+            0
+          ],
+          "source": [
+            "obj-73",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-206",
+            0
+          ],
+          "source": [
+            "obj-208",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-206",
+            0
+          ],
+          "source": [
+            "obj-200",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-211",
+            0
+          ],
+          "source": [
+            "obj-210",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-211",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-212",
+            0
+          ],
+          "source": [
+            "obj-73",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-210",
+            0
+          ],
+          "source": [
+            "obj-212",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-210",
+            0
+          ],
+          "source": [
+            "obj-200",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-215",
+            0
+          ],
+          "source": [
+            "obj-214",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-215",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-216",
+            0
+          ],
+          "source": [
+            "obj-73",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-214",
+            0
+          ],
+          "source": [
+            "obj-216",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-214",
+            0
+          ],
+          "source": [
+            "obj-200",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-219",
+            0
+          ],
+          "source": [
+            "obj-217",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-220",
+            0
+          ],
+          "source": [
+            "obj-219",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-222",
+            1
+          ],
+          "source": [
+            "obj-220",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-221",
+            0
+          ],
+          "source": [
+            "obj-219",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-221",
             1
           ],
           "source": [
@@ -6170,11 +7426,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-193",
-            1
+            "obj-222",
+            0
           ],
           "source": [
-            "obj-161",
+            "obj-221",
             0
           ]
         }
@@ -6182,35 +7438,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-192",
+            "obj-223",
             0
           ],
           "source": [
-            "obj-191",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-193",
-            0
-          ],
-          "source": [
-            "obj-191",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-194",
-            2
-          ],
-          "source": [
-            "obj-192",
+            "obj-222",
             0
           ]
         }
@@ -6218,35 +7450,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-194",
-            3
-          ],
-          "source": [
-            "obj-193",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-194",
-            1
-          ],
-          "source": [
-            "obj-191",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-194",
+            "obj-224",
             0
           ],
           "source": [
-            "obj-191",
+            "obj-223",
             2
           ]
         }
@@ -6254,35 +7462,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-195",
-            0
-          ],
-          "source": [
-            "obj-194",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-196",
-            0
-          ],
-          "source": [
-            "obj-195",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-196",
+            "obj-222",
             1
           ],
           "source": [
-            "obj-195",
+            "obj-224",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-226",
+            1
+          ],
+          "source": [
+            "obj-223",
             1
           ]
         }
@@ -6290,23 +7486,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-196",
-            2
-          ],
-          "source": [
-            "obj-195",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-197",
+            "obj-225",
             0
           ],
           "source": [
-            "obj-196",
+            "obj-223",
             0
           ]
         }
@@ -6314,19 +7498,79 @@
       {
         "patchline": {
           "destination": [
-            "obj-197",
+            "obj-225",
             1
           ],
           "source": [
-            "obj-196",
-            1
+            "obj-160",
+            0
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-197",
+            "obj-226",
+            0
+          ],
+          "source": [
+            "obj-225",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-227",
+            0
+          ],
+          "source": [
+            "obj-226",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-227",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-231",
+            0
+          ],
+          "source": [
+            "obj-230",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-228",
+            0
+          ],
+          "source": [
+            "obj-231",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-232",
             2
           ],
           "source": [
@@ -6338,7 +7582,427 @@
       {
         "patchline": {
           "destination": [
-            "obj-198",
+            "obj-233",
+            0
+          ],
+          "source": [
+            "obj-230",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-232",
+            0
+          ],
+          "source": [
+            "obj-233",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-232",
+            1
+          ],
+          "source": [
+            "obj-233",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-234",
+            0
+          ],
+          "source": [
+            "obj-230",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-235",
+            0
+          ],
+          "source": [
+            "obj-234",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-232",
+            0
+          ],
+          "source": [
+            "obj-235",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-232",
+            1
+          ],
+          "source": [
+            "obj-235",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-236",
+            0
+          ],
+          "source": [
+            "obj-230",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-228",
+            0
+          ],
+          "source": [
+            "obj-236",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-237",
+            0
+          ],
+          "source": [
+            "obj-230",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-228",
+            0
+          ],
+          "source": [
+            "obj-237",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-230",
+            0
+          ],
+          "source": [
+            "obj-171",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-186",
+            0
+          ],
+          "source": [
+            "obj-230",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-238",
+            0
+          ],
+          "source": [
+            "obj-171",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-239",
+            0
+          ],
+          "source": [
+            "obj-238",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-240",
+            0
+          ],
+          "source": [
+            "obj-239",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-240",
+            1
+          ],
+          "source": [
+            "obj-163",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-241",
+            0
+          ],
+          "source": [
+            "obj-240",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-241",
+            1
+          ],
+          "source": [
+            "obj-238",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-242",
+            0
+          ],
+          "source": [
+            "obj-241",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-243",
+            1
+          ],
+          "source": [
+            "obj-161",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-244",
+            1
+          ],
+          "source": [
+            "obj-161",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-243",
+            0
+          ],
+          "source": [
+            "obj-242",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-244",
+            0
+          ],
+          "source": [
+            "obj-242",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-245",
+            2
+          ],
+          "source": [
+            "obj-243",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-245",
+            3
+          ],
+          "source": [
+            "obj-244",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-245",
+            1
+          ],
+          "source": [
+            "obj-242",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-245",
+            0
+          ],
+          "source": [
+            "obj-242",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-246",
+            0
+          ],
+          "source": [
+            "obj-245",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-247",
+            0
+          ],
+          "source": [
+            "obj-246",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-247",
+            1
+          ],
+          "source": [
+            "obj-246",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-247",
+            2
+          ],
+          "source": [
+            "obj-246",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-248",
+            0
+          ],
+          "source": [
+            "obj-247",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-248",
+            1
+          ],
+          "source": [
+            "obj-247",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-248",
+            2
+          ],
+          "source": [
+            "obj-165",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-249",
             0
           ],
           "source": [
@@ -6350,11 +8014,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-199",
+            "obj-250",
             0
           ],
           "source": [
-            "obj-198",
+            "obj-249",
             1
           ]
         }
@@ -6362,11 +8026,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-200",
+            "obj-251",
             0
           ],
           "source": [
-            "obj-198",
+            "obj-249",
             0
           ]
         }
@@ -6374,11 +8038,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-195",
+            "obj-246",
             0
           ],
           "source": [
-            "obj-199",
+            "obj-250",
             0
           ]
         }
@@ -6386,11 +8050,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-196",
+            "obj-247",
             0
           ],
           "source": [
-            "obj-200",
+            "obj-251",
             0
           ]
         }

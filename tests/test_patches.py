@@ -25,6 +25,7 @@ from xml.etree import ElementTree
 import pytest
 from conftest import REPO, require_program
 
+from osc_composer.live import LIVE_SPECS
 from osc_composer.params import PARAM_SPECS
 from osc_composer.protocol import INCOMING, OUTGOING, Address, ProtocolError
 
@@ -42,6 +43,24 @@ PARAM_ADDRESSES = {f"/composer/param/{spec.name}" for spec in PARAM_SPECS}
 # What every client must be able to do: seed, every parameter, generate; and read notes and errors.
 MUST_SEND = {"/composer/seed/notes", "/composer/generate", *PARAM_ADDRESSES}
 MUST_READ = {"/composer/begin", "/composer/note", "/composer/end", "/composer/error"}
+# The live-play section of the Pd and Max patches: call and response, clock, streaming playback.
+LIVE_SEND = {
+    "/composer/live/note",
+    "/composer/live/respond",
+    "/composer/live/clear",
+    "/composer/clock",
+    "/composer/play",
+    "/composer/play/stop",
+    "/composer/panic",
+    *(f"/composer/live/param/{spec.name}" for spec in LIVE_SPECS),
+}
+LIVE_READ = {
+    "/composer/live/answer",
+    "/composer/play/start",
+    "/composer/play/noteon",
+    "/composer/play/noteoff",
+    "/composer/play/end",
+}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -279,6 +298,8 @@ def max_problems(patcher: dict) -> tuple[list[str], set[str], set[str]]:
             return {"i": "i", "f": "f", "s": "s"}.get(words[1 + outlet])
         if words[:1] in (["i"], ["+"]):
             return "i"
+        if words[:1] == ["pack"]:
+            return "".join(atom_tag(a) for a in words[1:])  # [pack 0 0.]: an int and a float
         if words[:1] == ["zl.group"]:
             return None  # a whole seed: checked from the coll's data and the phrase boxes below
         raise AssertionError(f"no output type known for {box['maxclass']} {words} outlet {outlet}")
@@ -501,8 +522,8 @@ def test_pd_patch_speaks_the_protocol() -> None:
     text = PD.read_text()
     problems, sent, read = pd_problems(text)
     assert problems == []
-    assert sent >= MUST_SEND | {"/composer/reply_port", "/composer/seed/clear", "/composer/ping"}
-    assert read >= MUST_READ | {"/composer/seed/size", "/composer/pong"}
+    assert sent >= MUST_SEND | LIVE_SEND | {"/composer/reply_port", "/composer/seed/clear", "/composer/ping"}
+    assert read >= MUST_READ | LIVE_READ | {"/composer/seed/size", "/composer/pong"}
 
 
 def test_pd_patch_uses_vanilla_network_objects_only() -> None:
@@ -535,8 +556,8 @@ def test_max_patch_speaks_the_protocol() -> None:
     problems, sent, read = max_problems(patcher)
     assert problems == []
     assert max_line_problems(patcher) == []
-    assert sent >= MUST_SEND | {"/composer/reply_port", "/composer/seed/clear", "/composer/ping"}
-    assert read >= MUST_READ | {"/composer/seed/size", "/composer/pong"}
+    assert sent >= MUST_SEND | LIVE_SEND | {"/composer/reply_port", "/composer/seed/clear", "/composer/ping"}
+    assert read >= MUST_READ | LIVE_READ | {"/composer/seed/size", "/composer/pong"}
     texts = [b["box"].get("text", "") for b in patcher["boxes"]]
     assert any(t.startswith("udpsend ") for t in texts) and any(t.startswith("udpreceive ") for t in texts)
     assert {"makenote 100 250", "noteout"} <= set(texts)
@@ -623,6 +644,13 @@ def test_touchosc_layout_speaks_the_protocol() -> None:
         ("-f f composer param temperature", "-f s composer param temperature", "'s'"),  # a type changed
         ("unpack f f f f f f", "unpack f f f f f f f", "unpacks /composer/note"),  # an argument too many
         ("unpack f f f f f f", "unpack f f s f f f", "unpacks /composer/note"),  # a number read as a symbol
+        ("-f ii composer live note", "-f if composer live note", "'if'"),  # a live address's type changed
+        ("route noteon noteoff start end", "route noteon noteof start end", "/composer/play/noteof"),
+        (
+            r"set answer \$1 at beat \$2 - \$3 notes",  # Pd writes $ as \$
+            r"set answer \$1 at beat \$2 - \$4 notes",
+            "argument 4 of /composer/live/answer",
+        ),
     ],
 )
 def test_pd_checker_catches_a_mutation(old: str, new: str, complaint: str) -> None:
@@ -643,6 +671,9 @@ def test_pd_checker_catches_a_mutation(old: str, new: str, complaint: str) -> No
         ("route /composer/begin", "route /composer/bgin", "/composer/bgin"),
         ('"/composer/seed/clear"', '"/composer/seed/clr"', "/composer/seed/clr"),
         ("set $1 notes over $2 beats", "set $1 notes over $3 beats", "argument 3 of /composer/seed/size"),
+        ("prepend /composer/live/note", "prepend /composer/live/notes", "/composer/live/notes"),
+        ('"pack 0. 0."', '"pack 0. 0"', "sends /composer/clock with types 'fi'"),  # the beat as an int
+        ("route /composer/live/answer", "route /composer/live/answers", "/composer/live/answers"),
     ],
 )
 def test_max_checker_catches_a_mutation(old: str, new: str, complaint: str) -> None:

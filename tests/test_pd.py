@@ -4,6 +4,8 @@ Pd opens ``max_patches/osc-composer.pd`` unchanged; ``-send`` messages move it t
 test's ports (the same receivers the patch's own CONNECTION message boxes use), pick a
 seed phrase, ask for a continuation and arm the patch's test hook that quits Pd once the
 last variation has ended (or on an error). What Pd prints of the replies is the evidence.
+The LIVE PLAY section is driven the same way: live notes go to the receiver [notein] feeds
+(``composer-live-note pitch velocity``), and its buttons' receivers get a ``bang``.
 """
 
 from __future__ import annotations
@@ -134,3 +136,58 @@ def test_pd_patch_pings_and_reports_errors(pd: str, small_model_path: Path, tmp_
     errors = printed(output, "composer-error")
     assert errors, context
     assert errors[0][0] == "1" and "seed" in " ".join(errors[0]), context
+
+
+def test_pd_patch_plays_live_and_hears_the_answer(pd: str, small_model_path: Path, tmp_path: Path) -> None:
+    """The LIVE section: notes go out as /composer/live/note, respond brings /composer/live/answer."""
+    played = [(60, 100), (64, 90), (67, 110), (60, 0), (64, 0), (67, 0)]
+    output, context = run_with_server(
+        pd,
+        small_model_path,
+        tmp_path,
+        "composer-test autoquit 1",
+        "composer-live-param-silence 0",  # answer only on respond
+        "composer-live-on 1",
+        *(f"composer-live-note {pitch} {velocity}" for pitch, velocity in played),
+        "composer-live-respond bang",  # -send needs a message: a bare name sends nothing
+    )
+    assert not printed(output, "composer-error"), "the server refused something the patch sent" + context
+    answers = printed(output, "composer-live-answer")
+    assert len(answers) == 1 and len(answers[0]) == 3, context
+    answer_id, beat, heard = answers[0]
+    assert int(heard) == 3, "the three notes played live were not all heard" + context
+    assert float(beat) == int(float(beat)) >= 0, "a live answer starts on a whole beat" + context
+    begins = printed(output, "composer-begin")
+    assert [b[0] for b in begins] == [answer_id], context
+    ends = printed(output, "composer-end")
+    assert len(ends) == 1 and ends[0][0] == answer_id, context
+    assert int(ends[0][2]) == len(printed(output, "composer-note")), context
+
+
+def test_pd_patch_sends_its_clock_and_plays_what_the_server_streams(
+    pd: str, small_model_path: Path, tmp_path: Path
+) -> None:
+    """CLOCK on, generate, play: /composer/play/noteon and noteoff arrive, one pair per note."""
+    output, context = run_with_server(
+        pd,
+        small_model_path,
+        tmp_path,
+        "composer-tempo-bpm 960",  # 62.5 ms a beat: the 8-beat result plays in about half a second
+        "composer-clock-on 1",
+        "composer-test playquit 1",
+        "composer-test seed 0",
+        "composer-test generate",
+        "composer-play bang",
+    )
+    assert not printed(output, "composer-error"), "the server refused something the patch sent" + context
+    notes = printed(output, "composer-note")
+    assert notes, context
+    starts = printed(output, "composer-play-start")
+    assert len(starts) == 1 and starts[0][0] == "1", context
+    assert float(starts[0][1]) == int(float(starts[0][1])) >= 0, "playback starts on a whole beat" + context
+    assert printed(output, "composer-play-end") == [["1"]], context
+    ons = printed(output, "composer-play-noteon")
+    offs = printed(output, "composer-play-noteoff")
+    want = sorted((float(n[2]), float(n[3])) for n in notes if n[1] == "0")
+    assert sorted((float(p), float(v)) for p, v in ons) == want, "not every note was played" + context
+    assert sorted(float(p) for (p,) in offs) == [p for p, _ in want], "a note-off is missing" + context
