@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--max-files", type=int, default=None, help="use at most N held-out files")
     evaluate.add_argument("--continuations", type=int, default=100, help="continuations to generate")
     evaluate.add_argument(
+        "--temperature", type=float, default=1.0, help="sampling temperature of continuations"
+    )
+    evaluate.add_argument(
         "--compare", type=Path, action="append", default=[], help="another model to score (repeatable)"
     )
     evaluate.add_argument(
@@ -277,10 +280,16 @@ def _evaluate(args: argparse.Namespace, console: Console) -> int:
         require_matplotlib()
     if args.continuations < 2 or (args.max_files is not None and args.max_files < 1):
         raise ValueError("--continuations must be at least 2 and --max-files at least 1")
-    config = EvaluationConfig(seed=args.seed, max_files=args.max_files, continuations=args.continuations)
+    SamplingParams.create(temperature=args.temperature)  # the table's range check, before any work
+    config = EvaluationConfig(
+        seed=args.seed,
+        max_files=args.max_files,
+        continuations=args.continuations,
+        temperature=args.temperature,
+    )
     # the command as it would be retyped (for the card), whatever the current directory's spelling
     command = ["osc-composer", "evaluate", str(args.model), str(args.midi_dir), "--seed", str(args.seed)]
-    command += ["--continuations", str(args.continuations)]
+    command += ["--continuations", str(args.continuations), "--temperature", f"{args.temperature:g}"]
     command += ["--max-files", str(args.max_files)] if args.max_files is not None else []
     command += ["--train-dir", str(args.train_dir)] if args.train_dir else []
     for other in args.compare:
@@ -309,14 +318,17 @@ def _evaluate(args: argparse.Namespace, console: Console) -> int:
 def _print_evaluation(report: dict, console: Console) -> None:
     from rich.table import Table
 
+    from .evaluate import format_target
+
     likelihood = report["likelihood"]
     table = Table(title=f"next-event prediction on {report['data']['heldout_files']} held-out files")
-    for column in ("predictor", "NLL (nats/event)", "accuracy", "perplexity"):
-        table.add_column(column, justify="left" if column == "predictor" else "right")
+    table.add_column("predictor", no_wrap=True)
+    for column in ("NLL (nats/event)", "accuracy", "perplexity"):
+        table.add_column(column, justify="right")
     best = likelihood["best_ngram"]["name"]
     rows = [likelihood["model"], *likelihood["compare"], *likelihood["ngrams"]]
     for index, row in enumerate(rows):
-        name = row["name"] + (" (model)" if index == 0 else " (best n-gram)" if row["name"] == best else "")
+        name = row["name"] + (" (model)" if index == 0 else " (best)" if row["name"] == best else "")
         style = "bold" if index == 0 or row["name"] == best else None
         table.add_row(
             name, f"{row['nll']:.4f}", f"{row['accuracy']:.3f}", f"{row['perplexity']:.2f}", style=style
@@ -326,17 +338,19 @@ def _print_evaluation(report: dict, console: Console) -> None:
     spans = report["continuations"]
     features = Table(
         title=f"{spans['count']} continuations vs held-out (Yang & Lerch): "
-        f"{spans['span_bars']} bars after {spans['seed_beats']:g}-beat seeds"
+        f"{spans['span_bars']} bars after {spans['seed_beats']:g}-beat seeds",
+        caption="real/real: one half of the real continuations against the other, the overlap to aim at",
     )
-    for column in ("feature", "overlap", "KL", "held-out mean", "generated mean"):
-        features.add_column(column, justify="left" if column == "feature" else "right")
+    features.add_column("feature", no_wrap=True)  # the numbers may wrap their headers, not the names
+    for column in ("overlap", "KL", "real/real", "real mean", "gen. mean"):
+        features.add_column(column, justify="right")
     for name, values in report["features"].items():
-        means = [values["reference_mean"], values["generated_mean"]]
+        extra = [values.get("heldout_overlap"), values["reference_mean"], values["generated_mean"]]
         features.add_row(
             name,
             f"{values['overlap']:.3f}",
             f"{values['kl_divergence']:.3f}",
-            *("" if m is None else f"{m:.3f}" for m in means),
+            *("" if m is None else f"{m:.3f}" for m in extra),
         )
     console.print(features)
 
@@ -356,9 +370,9 @@ def _print_evaluation(report: dict, console: Console) -> None:
         targets.add_row(
             row["target"],
             row["goal"],
-            "n/a" if row["value"] is None else f"{row['value']:.4f}",
+            format_target(row, "value"),
             "[green]yes[/]" if row["met"] else "[red]no[/]",
-            "" if row["margin"] is None else f"{row['margin']:+.4f}",
+            format_target(row, "margin"),
         )
     console.print(targets)
     console.print(f"[dim]{report['seconds']:.1f} s[/]")

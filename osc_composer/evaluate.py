@@ -1,0 +1,602 @@
+"""``osc-composer evaluate``: a model against n-gram baselines and the held-out music.
+
+What is measured, all on held-out files (files the model never trained on):
+
+* **likelihood**: negative log-likelihood per event (nats) and next-event accuracy of the
+  model, of every n-gram baseline (orders 1–4, interpolated modified Kneser-Ney, trained on
+  the model's training split with and without the model's transpositions) and optionally
+  of a second model. Every scorer predicts the same targets: each event after ``BOS``;
+* **musical statistics** (Yang & Lerch 2018): excerpts of the held-out files seed the
+  model; its continuations and the real continuations of the same seeds are compared
+  feature by feature (overlap of distance distributions, KL divergence);
+* **verbatim copies**: how many generated 8-bar spans occur in the training data;
+* **in key**: the fraction of generated notes in the seed's key (Krumhansl-Schmuckler),
+  without and with the key/scale constraint of :class:`~osc_composer.params.SamplingParams`.
+
+The split is the one training made (:func:`osc_composer.train.is_validation_file` with the
+model's ``validation_percent``), so "held out" means the model's own validation files.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .encoding import Vocabulary, tokens_to_notes
+from .engine import Engine, GenerationRequest, LstmState, lstm_step
+from .model import ModelMetadata, read_metadata, resolve_model_path
+from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_key_ratio, infer_key
+from .ngram import augment_transpositions, fit_ngrams, score_ngrams
+from .notes import Note, shift_notes
+from .params import SamplingParams
+from .train import load_corpus
+
+BEATS_PER_BAR = 4  # the corpora are overwhelmingly in 4/4; "8 bars" means 32 beats
+NGRAM_ORDERS = (1, 2, 3, 4)
+LIKELIHOOD_BATCH = 64  # held-out streams run through the LSTM side by side
+
+
+class EvaluationError(ValueError):
+    """The evaluation cannot run as asked (no held-out music, no training corpus, …)."""
+
+
+@dataclass(frozen=True)
+class EvaluationConfig:
+    """How much to measure; the defaults finish in minutes on two cores for the default model."""
+
+    seed: int = 0
+    max_files: int | None = None  # held-out files used (a seeded sample); None = all
+    continuations: int = 100  # generated continuations (and as many real ones)
+    seed_beats: float = 4.0 * BEATS_PER_BAR  # excerpt given to the model
+    span_bars: int = 8  # length compared and checked for copies
+    temperature: float = 1.0
+    ngram_orders: tuple[int, ...] = NGRAM_ORDERS
+
+    @property
+    def span_beats(self) -> float:
+        return float(self.span_bars * BEATS_PER_BAR)
+
+
+@dataclass
+class HeldOut:
+    """The files scored and the files the baselines learn from."""
+
+    midi_dir: Path
+    training_dir: Path
+    same_folder: bool  # True: held out = the model's validation split of midi_dir
+    heldout: list[tuple[str, np.ndarray]]
+    training: list[tuple[str, np.ndarray]]
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A seed from a held-out file and the real continuation after it (both from beat 0)."""
+
+    file: str
+    start_beats: float
+    seed: list[Note]
+    reference: list[Note]
+
+
+# --- data ----------------------------------------------------------------------------------
+def training_folder(metadata: ModelMetadata, model_path: Path, override: str | os.PathLike | None) -> Path:
+    """The folder the model was trained on: ``override``, or the card's folder as given
+    (relative to the working directory) or relative to the repository holding ``models/NAME``."""
+    if override is not None:
+        folder = Path(override)
+        if not folder.is_dir():
+            raise EvaluationError(f"{folder}: not a folder")
+        return folder
+    recorded = metadata.training.get("corpus", {}).get("folder")
+    if not recorded:
+        raise EvaluationError("the model's metadata names no training folder: give --train-dir")
+    candidates = [Path(recorded)]
+    if not Path(recorded).is_absolute():
+        candidates.append(model_path.parent.parent.parent / recorded)  # repo/models/NAME/model.keras
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise EvaluationError(
+        f"the model was trained on {recorded!r}, which is not here: give --train-dir "
+        "(the n-gram baselines and the copy check learn from the model's training files)"
+    )
+
+
+def load_heldout(
+    midi_dir: str | os.PathLike,
+    metadata: ModelMetadata,
+    training_dir: Path,
+    config: EvaluationConfig,
+) -> HeldOut:
+    """Held-out and training streams, split exactly as training split them."""
+    midi_dir = Path(midi_dir)
+    if not midi_dir.is_dir():
+        raise EvaluationError(f"{midi_dir}: not a folder")
+    settings = metadata.training.get("config", {})
+    percent = float(settings.get("validation_percent", 10.0))
+    drums = bool(settings.get("include_drums", False))
+    vocab = metadata.vocabulary
+    same = midi_dir.resolve() == training_dir.resolve()
+    own = load_corpus(training_dir, vocab, validation_percent=percent, include_drums=drums)
+    if same:
+        heldout, skipped = own.validation, own.skipped
+    else:
+        other = load_corpus(midi_dir, vocab, validation_percent=0.0, include_drums=drums)
+        heldout, skipped = other.train + other.validation, other.skipped
+    if not heldout:
+        raise EvaluationError(f"{midi_dir}: no readable held-out MIDI files")
+    if not own.train:
+        raise EvaluationError(f"{training_dir}: no readable training files")
+    if config.max_files is not None and len(heldout) > config.max_files:
+        chosen = np.random.default_rng(config.seed).choice(len(heldout), config.max_files, replace=False)
+        heldout = [heldout[i] for i in sorted(chosen)]
+    return HeldOut(midi_dir, training_dir, same, heldout, own.train, skipped)
+
+
+def cut_excerpts(
+    files: Sequence[tuple[str, np.ndarray]], vocab: Vocabulary, config: EvaluationConfig
+) -> list[Excerpt]:
+    """``config.continuations`` seeds with their real continuations, starting on beats
+    4, 8, 12 … of their files, drawn at random.
+
+    Files too short for seed + span are left out; files are cycled so every long-enough
+    file contributes before any contributes twice, and a file repeats a start only when it
+    has run out of them.
+    """
+    rng = np.random.default_rng(config.seed)
+    total = config.seed_beats + config.span_beats
+    pieces = []
+    for name, tokens in files:
+        notes = tokens_to_notes(tokens, vocab)
+        last_start = max((n.start_beats for n in notes), default=0.0)
+        bars = int((last_start - total) // BEATS_PER_BAR) + 1  # bar lines where an excerpt still fits
+        if notes and bars > 0:
+            pieces.append((name, notes, rng.permutation(bars)))
+    if not pieces:
+        raise EvaluationError(
+            f"no held-out file is long enough for a {config.seed_beats:g}-beat seed "
+            f"and a {config.span_bars}-bar continuation"
+        )
+    excerpts = []
+    for index in range(config.continuations):
+        name, notes, starts = pieces[index % len(pieces)]
+        start = float(starts[(index // len(pieces)) % len(starts)] * BEATS_PER_BAR)
+        seed = excerpt(notes, start, config.seed_beats)
+        reference = excerpt(notes, start + config.seed_beats, config.span_beats)
+        excerpts.append(Excerpt(name, start, seed, reference))
+    return excerpts
+
+
+# --- likelihood ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LikelihoodScore:
+    """NLL per event (nats) and next-event top-1 accuracy over ``events`` targets."""
+
+    name: str
+    nll: float
+    accuracy: float
+    events: int
+
+    @property
+    def perplexity(self) -> float:
+        return float(math.exp(self.nll))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "nll": round(self.nll, 4),
+            "accuracy": round(self.accuracy, 4),
+            "perplexity": round(self.perplexity, 3),
+            "events": self.events,
+        }
+
+
+def model_likelihood(engine: Engine, streams: Sequence[np.ndarray], name: str) -> LikelihoodScore:
+    """Score every event after the first of each stream, with the state carried from the
+    stream's start (the numpy engine, which matches Keras to 1e-5, in batches of streams)."""
+    total_nll = 0.0
+    hits = 0
+    events = 0
+    order = sorted(range(len(streams)), key=lambda i: len(streams[i]))  # similar lengths share a batch
+    for first in range(0, len(order), LIKELIHOOD_BATCH):
+        batch = [np.asarray(streams[i], np.int64) for i in order[first : first + LIKELIHOOD_BATCH]]
+        lengths = np.asarray([len(s) for s in batch])
+        padded = np.zeros((len(batch), lengths.max()), np.int64)  # PAD after each stream's end
+        for row, stream in enumerate(batch):
+            padded[row, : len(stream)] = stream
+        state = LstmState.zeros(engine.weights, len(batch))
+        for t in range(lengths.max() - 1):
+            logits = lstm_step(engine.weights, padded[:, t], state).astype(np.float64)
+            live = lengths > t + 1
+            targets = padded[live, t + 1]
+            scores = logits[live]
+            top = scores.max(axis=1)
+            log_total = top + np.log(np.exp(scores - top[:, None]).sum(axis=1))
+            total_nll += float((log_total - scores[np.arange(len(targets)), targets]).sum())
+            hits += int((scores.argmax(axis=1) == targets).sum())
+            events += len(targets)
+    if not events:
+        raise EvaluationError("the held-out files have no events to predict")
+    return LikelihoodScore(name, total_nll / events, hits / events, events)
+
+
+def ngram_likelihoods(
+    training: Sequence[np.ndarray],
+    heldout: Sequence[np.ndarray],
+    vocab: Vocabulary,
+    orders: Sequence[int],
+    transpose: int,
+) -> list[LikelihoodScore]:
+    """Every order, fitted on the training files as they are and (when the model was trained
+    with transpositions) on all their transpositions within ±``transpose``, the same
+    augmentation the model saw; both are honest baselines, and the better one counts."""
+    variants = [("", list(training))]
+    if transpose > 0:
+        variants.append((f" (±{transpose} transposed)", augment_transpositions(training, transpose, vocab)))
+    scores = []
+    for suffix, streams in variants:
+        models = fit_ngrams(streams, orders, vocab.size)
+        for order, score in score_ngrams(models, heldout).items():
+            scores.append(LikelihoodScore(f"{order}-gram{suffix}", score.nll, score.accuracy, score.events))
+    return scores
+
+
+# --- generation ------------------------------------------------------------------------------
+def generate_spans(
+    engine: Engine, excerpts: Sequence[Excerpt], config: EvaluationConfig, *, constrained: bool
+) -> list[list[Note]]:
+    """One continuation per excerpt, cut to the notes starting in its first ``span_bars`` bars.
+
+    A bar more than the span is generated, so the span's last notes keep the durations
+    the model chose instead of being cut at the requested length.
+    """
+    requests = []
+    for index, item in enumerate(excerpts):
+        values: dict[str, Any] = {
+            "length": config.span_beats + BEATS_PER_BAR,
+            "temperature": config.temperature,
+            "seed": (config.seed * 100_003 + index * 2 + int(constrained)) % 2**31,
+        }
+        if constrained:
+            key = infer_key(item.seed)
+            values.update(key=key.tonic, scale=key.scale)
+        requests.append(GenerationRequest(item.seed, SamplingParams.create(**values), config.seed_beats))
+    results = engine.generate(requests)
+    return [excerpt(result.variations[0], 0.0, config.span_beats) for result in results]
+
+
+# --- the whole evaluation --------------------------------------------------------------------
+def evaluate(
+    model: str | os.PathLike,
+    midi_dir: str | os.PathLike,
+    *,
+    config: EvaluationConfig = EvaluationConfig(),
+    train_dir: str | os.PathLike | None = None,
+    compare: Sequence[str | os.PathLike] = (),
+    command: str = "",
+    on_progress: Any = None,
+) -> dict[str, Any]:
+    """Run every measurement; the JSON-ready report (see the module docstring)."""
+    from .engine import load_engine
+
+    def progress(text: str) -> None:
+        if on_progress is not None:
+            on_progress(text)
+
+    started = time.perf_counter()
+    model_path = resolve_model_path(model)
+    metadata = read_metadata(model_path)
+    vocab = metadata.vocabulary
+    training_dir = training_folder(metadata, model_path, train_dir)
+    data = load_heldout(midi_dir, metadata, training_dir, config)
+    heldout_streams = [tokens for _, tokens in data.heldout]
+    training_streams = [tokens for _, tokens in data.training]
+    progress(
+        f"{len(data.heldout)} held-out files, {sum(len(s) - 1 for s in heldout_streams):,} targets; "
+        f"{len(data.training)} training files"
+    )
+
+    engine = load_engine(str(model_path))
+    model_score = model_likelihood(engine, heldout_streams, metadata.name)
+    progress(f"model NLL {model_score.nll:.4f}")
+    compared = []
+    for other in compare:
+        other_path = resolve_model_path(other)
+        other_metadata = read_metadata(other_path)
+        if other_metadata.vocabulary != vocab:
+            raise EvaluationError(f"{other}: a different vocabulary, so its NLL is not comparable")
+        other_engine = load_engine(str(other_path))
+        compared.append(model_likelihood(other_engine, heldout_streams, other_metadata.name))
+    transpose = int(metadata.training.get("config", {}).get("transpose", 0))
+    ngrams = ngram_likelihoods(training_streams, heldout_streams, vocab, config.ngram_orders, transpose)
+    best = min(ngrams, key=lambda s: s.nll)
+    progress(f"n-grams done; best {best.name} NLL {best.nll:.4f}")
+
+    excerpts = cut_excerpts(data.heldout, vocab, config)
+    free = generate_spans(engine, excerpts, config, constrained=False)
+    keyed = generate_spans(engine, excerpts, config, constrained=True)
+    progress(f"{len(free) + len(keyed)} continuations generated")
+    references = [item.reference for item in excerpts]
+    reference_features = [excerpt_features(notes, config.span_beats) for notes in references]
+    features = {
+        name: comparison.as_dict()
+        for name, comparison in compare_sets(
+            reference_features, [excerpt_features(notes, config.span_beats) for notes in free]
+        ).items()
+    }
+    # what real music scores against real music: one half of the held-out spans against the
+    # other, the ceiling to read the model's overlaps against
+    half = len(reference_features) // 2
+    if half >= 2:
+        for name, comparison in compare_sets(reference_features[:half], reference_features[half:]).items():
+            features[name]["heldout_overlap"] = round(comparison.overlap, 4)
+    index = CopyIndex(training_streams, vocab)
+    copied = sum(index.contains(notes) for notes in free if notes)
+    reference_copied = sum(index.contains(notes) for notes in references if notes)
+    keys = [infer_key(item.seed) for item in excerpts]
+
+    def key_ratio(spans: Sequence[list[Note]]) -> float | None:
+        counts = [in_key_ratio(notes, key) for notes, key in zip(spans, keys, strict=True)]
+        total = sum(all_notes for _, all_notes in counts)
+        return sum(inside for inside, _ in counts) / total if total else None
+
+    report: dict[str, Any] = {
+        "model": {"name": metadata.name, "path": str(model_path)},
+        "command": command,
+        "data": {
+            "midi_dir": str(data.midi_dir),
+            "heldout": "the model's validation split" if data.same_folder else "every file of the folder",
+            "heldout_files": len(data.heldout),
+            "heldout_events": model_score.events,
+            "training_dir": str(data.training_dir),
+            "training_files": len(data.training),
+            "skipped_files": len(data.skipped),
+        },
+        "likelihood": {
+            "model": model_score.as_dict(),
+            "compare": [score.as_dict() for score in compared],
+            "ngrams": [score.as_dict() for score in ngrams],
+            "best_ngram": best.as_dict(),
+            "nll_below_best_ngram": round(1 - model_score.nll / best.nll, 4),
+        },
+        "continuations": {
+            "count": len(excerpts),
+            "seed_beats": config.seed_beats,
+            "span_bars": config.span_bars,
+            "span_beats": config.span_beats,
+            "temperature": config.temperature,
+            "notes_per_span": {
+                "generated": round(float(np.mean([len(n) for n in free])), 2),
+                "heldout": round(float(np.mean([len(n) for n in references])), 2),
+            },
+        },
+        "features": features,
+        "copies": {
+            "spans": len(free),
+            "copied": int(copied),
+            "fraction": copied / len(free),
+            "heldout_copied": int(reference_copied),
+            "heldout_fraction": reference_copied / len(references),
+        },
+        "in_key": {
+            "unconstrained": _rounded(key_ratio(free)),
+            "constrained": _rounded(key_ratio(keyed)),
+            "heldout": _rounded(key_ratio(references)),
+        },
+        "config": {
+            "seed": config.seed,
+            "max_files": config.max_files,
+            "continuations": config.continuations,
+        },
+    }
+    report["targets"] = check_targets(report)
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    report["_excerpts"] = (excerpts, free)  # for plotting; dropped before writing JSON
+    return report
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+# --- targets (issue 8) ---------------------------------------------------------------------------
+TARGET_OVERLAP = 0.8
+TARGET_OVERLAP_FEATURES = ("pitch_class_histogram", "inter_onset_interval", "note_length_histogram")
+TARGET_NLL_BELOW_NGRAM = 0.20
+TARGET_MAX_COPIES = 0.01
+
+
+def check_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target of the default model: the value, whether it is met, and the margin
+    (positive = met with room to spare, negative = missed by that much). Values and margins
+    with ``"unit": "%"`` are fractions shown as percentages."""
+    likelihood = report["likelihood"]
+    rows = []
+
+    def add(
+        name: str,
+        goal: str,
+        value: float | None,
+        margin: float | None,
+        met: bool | None = None,
+        unit: str = "",
+    ) -> None:
+        if met is None:
+            met = margin is not None and margin >= 0
+        rows.append(
+            {
+                "target": name,
+                "goal": goal,
+                "value": _rounded(value),
+                "met": met,
+                "margin": _rounded(margin),
+                "unit": unit,
+            }
+        )
+
+    below = likelihood["nll_below_best_ngram"]
+    best = likelihood["best_ngram"]
+    needed = (1 - TARGET_NLL_BELOW_NGRAM) * best["nll"]
+    add(
+        f"NLL below the best n-gram ({best['name']}, {best['nll']:.4f})",
+        f"≥ 20% (NLL ≤ {needed:.4f})",
+        below,
+        below - TARGET_NLL_BELOW_NGRAM,
+        unit="%",
+    )
+    nll = likelihood["model"]["nll"]
+    for other in likelihood["compare"]:
+        add(
+            f"NLL below {other['name']}", f"< {other['nll']:.4f}", nll, other["nll"] - nll, other["nll"] > nll
+        )
+    for feature in TARGET_OVERLAP_FEATURES:
+        overlap = report["features"][feature]["overlap"]
+        ok = overlap is not None and not math.isnan(overlap)
+        add(f"overlap: {feature}", "≥ 0.8", overlap, overlap - TARGET_OVERLAP if ok else None)
+    fraction = report["copies"]["fraction"]
+    add(
+        "verbatim 8-bar copies",
+        "< 1%",
+        fraction,
+        TARGET_MAX_COPIES - fraction,
+        fraction < TARGET_MAX_COPIES,
+        unit="%",
+    )
+    keyed = report["in_key"]["constrained"]
+    add("in key when constrained", "100%", keyed, None if keyed is None else keyed - 1.0, unit="%")
+    return rows
+
+
+def format_target(row: dict[str, Any], key: str, *, signed: bool = True) -> str:
+    """A target's value or margin for people: percentages as such, margins signed
+    (or as a distance, with ``signed=False``)."""
+    number = row[key]
+    if number is None:
+        return "n/a"
+    sign = "+" if key == "margin" and signed else ""
+    number = number if signed else abs(number)
+    if row.get("unit") == "%":
+        return f"{100 * number:{sign}.1f}" + ("%" if key == "value" else " points")
+    return f"{number:{sign}.4f}"
+
+
+# --- model card ------------------------------------------------------------------------------------
+def card_section(report: dict[str, Any]) -> str:
+    """The "Evaluation" section of a model card: numbers, targets and the command."""
+    likelihood = report["likelihood"]
+    data = report["data"]
+    lines = [
+        f"Measured by `osc-composer evaluate` on {data['heldout_files']} held-out files "
+        f"({data['heldout']} of `{data['midi_dir']}`, {data['heldout_events']:,} events); "
+        f"n-grams trained on the model's {data['training_files']} training files.",
+        "",
+        "```sh",
+        report["command"] or "osc-composer evaluate …",
+        "```",
+        "",
+        "| predictor | NLL (nats/event) | accuracy |",
+        "|---|---|---|",
+        f"| {likelihood['model']['name']} (this model) | {likelihood['model']['nll']:.4f} | "
+        f"{likelihood['model']['accuracy']:.3f} |",
+    ]
+    for other in likelihood["compare"]:
+        lines.append(f"| {other['name']} | {other['nll']:.4f} | {other['accuracy']:.3f} |")
+    best = likelihood["best_ngram"]
+    lines.append(f"| {best['name']} (best n-gram) | {best['nll']:.4f} | {best['accuracy']:.3f} |")
+    lines += [
+        "",
+        f"Musical statistics (Yang & Lerch 2018) of {report['continuations']['count']} generated "
+        f"{report['continuations']['span_bars']}-bar continuations of held-out "
+        f"{report['continuations']['seed_beats']:g}-beat seeds (temperature "
+        f"{report['continuations']['temperature']:g}) against the real continuations:",
+        "",
+        "| feature | overlap | KL | overlap of real vs real (two halves) |",
+        "|---|---|---|---|",
+    ]
+    for name, values in report["features"].items():
+        ceiling = values.get("heldout_overlap")
+        lines.append(
+            f"| {name} | {values['overlap']:.3f} | {values['kl_divergence']:.3f} | "
+            f"{'n/a' if ceiling is None else f'{ceiling:.3f}'} |"
+        )
+    copies, keys = report["copies"], report["in_key"]
+    lines += [
+        "",
+        f"Verbatim copies of the training data: {copies['copied']} of {copies['spans']} generated "
+        f"8-bar spans (the real held-out continuations: {copies['heldout_copied']} of {copies['spans']}). "
+        f"Notes in the seed's key: {_percent(keys['unconstrained'])} unconstrained, "
+        f"{_percent(keys['constrained'])} with the key constraint "
+        f"(the real continuations: {_percent(keys['heldout'])}).",
+        "",
+        "| target | goal | value | met |",
+        "|---|---|---|---|",
+    ]
+    for row in report["targets"]:
+        verdict = "yes" if row["met"] else "**no**"
+        if row["margin"] is not None:
+            if row["met"]:
+                verdict += f" (margin {format_target(row, 'margin')})"
+            else:
+                verdict += f" (missed by {format_target(row, 'margin', signed=False)})"
+        lines.append(f"| {row['target']} | {row['goal']} | {format_target(row, 'value')} | {verdict} |")
+    return "\n".join(lines)
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def update_card(model: str | os.PathLike, report: dict[str, Any], title: str = "Evaluation") -> Path:
+    """Write or replace the ``## Evaluation`` section of the model card beside the model file;
+    the rest of the card is kept as it is (a missing card is rendered from the metadata)."""
+    from .card import render_card
+
+    model_path = resolve_model_path(model)
+    card = model_path.parent / "README.md"
+    body = card_section(report)
+    if not card.exists():
+        card.write_text(render_card(read_metadata(model_path), extra_sections={title: body}))
+        return card
+    text = card.read_text()
+    section = f"## {title}\n\n{body.strip()}\n"
+    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section + "\n", text, count=1).rstrip("\n") + "\n"
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    card.write_text(text)
+    return card
+
+
+def plot_report(path: str | os.PathLike, report: dict[str, Any], count: int = 4) -> Path:
+    """Piano rolls of the first ``count`` seeds with their generated continuations
+    (the real continuation drawn as outlines)."""
+    from .plot import PianoRoll, plot_piano_rolls
+
+    excerpts, spans = report["_excerpts"]
+    seed_beats = report["continuations"]["seed_beats"]
+    rolls = [
+        PianoRoll(
+            item.seed,
+            shift_notes(generated, seed_beats),
+            title=f"{item.file}, from beat {item.start_beats:g}",
+            origin_beats=seed_beats,
+            reference=shift_notes(item.reference, seed_beats),
+        )
+        for item, generated in list(zip(excerpts, spans, strict=True))[:count]
+    ]
+    return plot_piano_rolls(path, rolls, title=f"{report['model']['name']}: held-out seeds, continued")
+
+
+def public_report(report: dict[str, Any]) -> dict[str, Any]:
+    """The report without what only plotting needs (what ``--json`` writes)."""
+    return {k: v for k, v in report.items() if not k.startswith("_")}
