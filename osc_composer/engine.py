@@ -340,7 +340,9 @@ class Engine:
         inputs = fused.input_table[tokens]  # (time, rows, 4·units): input projections, biases included
         for index, layer in enumerate(fused.layers):
             if layer.kernel_t is not None:
-                inputs = outputs @ layer.kernel_t.T  # noqa: F821 -- outputs of the layer below
+                # one matrix-matrix product for every step and row of the layer below
+                below = outputs.reshape(steps * rows, -1)  # noqa: F821 -- outputs of the layer below
+                inputs = (below @ layer.kernel_t.T).reshape(steps, rows, -1)
                 inputs += layer.bias[:, 0]
             h, c = state.h[index], state.c[index]
             outputs = np.zeros((steps, rows, layer.units), np.float32)
