@@ -56,7 +56,10 @@ def test_seed_architecture_is_one_hot_lstm128_softmax() -> None:
     vocab = Vocabulary()
     model = build_model(vocab, ModelConfig(architecture="seed"))
     kinds = [type(layer).__name__ for layer in model.layers]
-    assert kinds == ["InputLayer", "CategoryEncoding", "LSTM", "Dense"]
+    assert kinds == ["InputLayer", "Embedding", "LSTM", "Dense"]
+    one_hot = model.get_layer("one_hot")  # a frozen identity: each event is its one-hot vector
+    assert not one_hot.trainable
+    np.testing.assert_array_equal(one_hot.embeddings.numpy(), np.eye(vocab.size))
     assert model.get_layer("lstm_1").units == 128
     probabilities = model(np.array([[1, 5, 9]])).numpy()
     np.testing.assert_allclose(probabilities.sum(-1), 1.0, rtol=1e-5)
