@@ -1043,13 +1043,14 @@ def serve_from_args(args: argparse.Namespace) -> int:
 
         midi = open_midi_output(None if args.midi_out == VIRTUAL_MIDI_PORT else args.midi_out)
     server = ComposerServer(config, engine, model_path=path, midi=midi)
+    # handlers before the socket opens: a stop sent the moment "ready" is logged must be clean
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
     server.start()
     log.info("ready in %.2f s", time.monotonic() - started)
     if not _is_loopback(config.host) and not config.allow:
         log.warning("listening on %s without --allow: anyone on the network can use this server", config.host)
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
     try:
         if use_console:
             run_with_console(server, stop)
