@@ -54,6 +54,7 @@ class ServerConfig:
     midi_dir: Path | None = None  # where /composer/seed/midi may read from
     max_datagram: int = DEFAULT_MAX_DATAGRAM
     max_seed_notes: int = 4096
+    max_midi_bytes: int = 512 * 1024  # a seed file; a whole song is typically under 100 KB
     max_length: float = PARAMS_BY_NAME["length"].high  # beats per request; may only lower the table's cap
     max_variations: int = int(PARAMS_BY_NAME["variations"].high)
     max_sessions: int = 256
@@ -416,6 +417,12 @@ class ComposerServer:
             raise ProtocolError(f"{name!r} leads outside the MIDI folder")
         if not is_file:
             raise ProtocolError(f"{name!r}: no such file in the MIDI folder")
+        size = path.stat().st_size
+        if size > self.config.max_midi_bytes:  # parsing runs on the receiving thread: keep it short
+            raise ProtocolError(
+                f"{name!r} is {size / 1024:.0f} KB; seeds are read from files of up to "
+                f"{self.config.max_midi_bytes // 1024} KB"
+            )
         return path
 
     def _set_seed(self, source: tuple[str, int], notes: list[Note]) -> None:

@@ -658,6 +658,7 @@ def folders(small_model_path: Path, tmp_path_factory: pytest.TempPathFactory) ->
     write_midi(midi / "phrase.mid", phrase)
     write_midi(midi / "sub" / "inner.mid", phrase[:2])
     (midi / "garbage.mid").write_bytes(b"this is not a MIDI file")
+    (midi / "enormous.mid").write_bytes(b"MThd" + bytes(600 * 1024))
     outside = root / "outside"
     outside.mkdir()
     write_midi(outside / "secret.mid", phrase[:3])
@@ -768,6 +769,7 @@ def test_seed_midi_reads_from_the_midi_folder(
         pytest.param("x" * 5000 + ".mid", "cannot be read", id="name-too-long"),
         ("", "give a file name"),
         ("garbage.mid", "garbage.mid"),
+        ("enormous.mid", "up to 512 KB"),
     ],
 )
 def test_seed_midi_refuses_paths_leading_out(
