@@ -375,7 +375,7 @@ class Engine:
         fresh = dict(zip(missing, self.prime_many(list(missing.values())), strict=True)) if missing else {}
         results = []
         for key in keys:
-            result = fresh.get(key) or self._prime_cache[key]
+            result = fresh[key] if key in fresh else self._prime_cache[key]
             if self.prime_cache_size:
                 self._prime_cache[key] = result
                 self._prime_cache.move_to_end(key)
@@ -410,7 +410,6 @@ class Engine:
         states: list[LstmState] = []
         first_logits: list[np.ndarray] = []
         seeds: list[np.ndarray] = []
-        variations: list[int] = []
         for request_index, request in enumerate(requests):
             params = request.params
             origin = request.origin_beats
@@ -435,12 +434,11 @@ class Engine:
                 _Row(request_index, params, rng, origin, total_steps, pitches_ok, sounding.copy(), decoder)
                 for _ in range(params.variations)
             )
-            variations.append(params.variations)
         if not rows:
             return []
-        for (state, logits), count in zip(self._primed(seeds), variations, strict=True):
-            states.append(state.repeat(count))
-            first_logits.append(np.repeat(logits, count, axis=0))
+        for (state, logits), request in zip(self._primed(seeds), requests, strict=True):
+            states.append(state.repeat(request.params.variations))
+            first_logits.append(np.repeat(logits, request.params.variations, axis=0))
         state = LstmState.stack(states)
         logits = np.concatenate(first_logits)
         sampled = self._sample(rows, state, logits, events)
@@ -618,18 +616,23 @@ def load_engine(path: str | os.PathLike) -> Engine:
     does not know is loaded with Keras in safe mode instead. Either way no code in the
     file runs, and the Keras model stays the reference the engine is tested against.
     """
-    from .model import ModelFileError, load_model, read_saved_layers
+    from .model import ModelFileError, UnknownLayoutError, load_model, read_saved_layers
 
     try:
         metadata, layers = read_saved_layers(path)
+        # a ValueError here (a layer the engine cannot run) is final: Keras would not change it
         weights = LstmWeights.from_layers(layers)
-        if weights.input_table.shape[0] != metadata.vocabulary.size or (
-            weights.dense_kernel.shape[1] != metadata.vocabulary.size
-        ):
-            raise ValueError("weights do not fit the vocabulary")
-        return Engine(weights, metadata.vocabulary, metadata.name)
-    except (ModelFileError, ValueError, IndexError) as exc:
-        if isinstance(exc, ModelFileError) and "unexpected layout" not in exc.reason:
-            raise  # missing, not a zip, no metadata: Keras cannot do better
-    model, metadata = load_model(path)
-    return Engine.from_keras(model, metadata)
+    except (UnknownLayoutError, IndexError):  # laid out in a way the reader does not know
+        model, metadata = load_model(path)
+        return Engine.from_keras(model, metadata)
+    vocab_size = metadata.vocabulary.size
+    if weights.dense_kernel.shape[1] != vocab_size:
+        raise ModelFileError(
+            path,
+            f"model predicts {weights.dense_kernel.shape[1]} classes but its vocabulary has {vocab_size}",
+        )
+    if weights.input_table.shape[0] != vocab_size:
+        raise ModelFileError(
+            path, f"model reads {weights.input_table.shape[0]} events but its vocabulary has {vocab_size}"
+        )
+    return Engine(weights, metadata.vocabulary, metadata.name)

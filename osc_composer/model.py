@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import asdict, dataclass, field
@@ -209,6 +210,11 @@ def load_model(path: str | os.PathLike, *, compile: bool = False) -> tuple[keras
     return model, metadata
 
 
+class UnknownLayoutError(ModelFileError):
+    """A model file whose archive is not laid out as :func:`read_saved_layers` expects
+    (Keras itself may still read it)."""
+
+
 @dataclass(frozen=True)
 class SavedLayer:
     """One layer of a ``.keras`` archive as stored: Keras class name, config and weights."""
@@ -258,14 +264,12 @@ def read_saved_layers(path: str | os.PathLike) -> tuple[ModelMetadata, list[Save
     except ModelFileError:
         raise
     except (KeyError, IndexError, TypeError, ValueError, OSError, zipfile.BadZipFile) as exc:
-        raise ModelFileError(path, f"unexpected layout ({type(exc).__name__}: {exc})") from None
+        raise UnknownLayoutError(path, f"unexpected layout ({type(exc).__name__}: {exc})") from None
     return metadata, layers
 
 
 def _snake_case(name: str) -> str:
     """Keras's ``naming.to_snake_case`` (how saved variables are named)."""
-    import re
-
     name = re.sub(r"\W+", "", name)
     name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
     return re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()

@@ -215,7 +215,7 @@ def test_server_path_loads_models_without_importing_tensorflow(small_model_path:
     assert out.split() == [str(VOCAB.size), "False", "False"]
 
 
-def test_layers_the_file_reader_does_not_know_fall_back_to_keras(tmp_path: Path) -> None:
+def test_a_layer_the_engine_cannot_run_is_refused_by_name(tmp_path: Path) -> None:
     import keras
 
     from osc_composer.model import ModelFileError, read_saved_layers, save_model
@@ -230,7 +230,7 @@ def test_layers_the_file_reader_does_not_know_fall_back_to_keras(tmp_path: Path)
     with pytest.raises(ValueError, match="LayerNormalization"):
         LstmWeights.from_layers(layers)
     with pytest.raises(ValueError, match="LayerNormalization"):
-        load_engine(str(path))  # Keras loads it, and the engine still says what it cannot run
+        load_engine(str(path))  # refused without loading Keras: Keras would not change the answer
     path.write_bytes(b"not a zip")
     with pytest.raises(ModelFileError, match=r"not a \.keras"):
         load_engine(str(path))
