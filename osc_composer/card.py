@@ -58,6 +58,18 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
             f"Embedding({metadata.vocabulary.size}, {config.embedding_dim}) → {config.layers} × "
             f"LSTM({config.units}) with dropout {config.dropout} → Dense({metadata.vocabulary.size}) logits."
         )
+        if config.pitch_classes:
+            lines.append(
+                "\nTrained with pitch-class sharing: each PITCH token's embedding and output weights "
+                "were its own plus ones shared by its pitch class and by its octave, folded into the "
+                "plain Embedding and Dense of this file when it was saved."
+            )
+    if config.key_normalized:
+        lines.append(
+            "\nKey-normalised: every training file was moved to C major / A minor (by the key "
+            "the Krumhansl-Schmuckler algorithm hears in it); the engine moves each seed there "
+            "(by the key asked for, else the seed's own) and the continuation back."
+        )
     lines += [
         "",
         f"Vocabulary: {metadata.vocabulary.size} events, {metadata.vocabulary.steps_per_beat} grid steps per "

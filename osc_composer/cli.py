@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--layers", type=int, default=2)
     train.add_argument("--embedding-dim", type=int, default=128)
     train.add_argument("--dropout", type=float, default=0.2)
+    train.add_argument(
+        "--pitch-classes",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="share weights between pitches of one pitch class and of one octave while "
+        "training (folded into a plain model when saved)",
+    )
     train.add_argument("--epochs", type=int, default=20)
     train.add_argument("--batch-size", type=int, default=64)
     train.add_argument("--sequence-length", type=int, default=128, help="events per window (BPTT length)")
@@ -74,7 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="learning-rate schedule over --epochs",
     )
     train.add_argument("--validation-percent", type=float, default=10.0)
-    train.add_argument("--transpose", type=int, default=5, help="random transposition range in semitones")
+    train.add_argument(
+        "--key-normalize",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="move every file to C major / A minor before training (and seeds when generating)",
+    )
+    train.add_argument(
+        "--transpose",
+        type=int,
+        default=None,
+        help="random transposition range in semitones (default: 0 with --key-normalize, else 5)",
+    )
     train.add_argument("--velocity-shift", type=int, default=8, help="random velocity-bin shift range")
     train.add_argument("--patience", type=int, default=4, help="early stopping patience in epochs")
     train.add_argument("--steps-per-epoch", type=int, default=None)
@@ -182,7 +200,7 @@ def _train(args: argparse.Namespace, console: Console) -> int:
         learning_rate=args.learning_rate,
         schedule=args.schedule,
         validation_percent=args.validation_percent,
-        transpose=args.transpose,
+        transpose=args.transpose if args.transpose is not None else (0 if args.key_normalize else 5),
         velocity_shift=args.velocity_shift,
         patience=args.patience,
         steps_per_epoch=args.steps_per_epoch,
@@ -190,7 +208,15 @@ def _train(args: argparse.Namespace, console: Console) -> int:
         strategy=args.strategy,
         include_drums=args.include_drums,
     )
-    model_config = ModelConfig(args.architecture, args.embedding_dim, args.units, args.layers, args.dropout)
+    model_config = ModelConfig(
+        args.architecture,
+        args.embedding_dim,
+        args.units,
+        args.layers,
+        args.dropout,
+        args.pitch_classes,
+        args.key_normalize,
+    )
     corpus_info = {"folder": str(args.midi_dir)}
     if args.corpus_name:
         from .corpus import corpus_terms, get_corpus
@@ -274,6 +300,7 @@ def _evaluate(args: argparse.Namespace, console: Console) -> int:
     import json
 
     from .evaluate import EvaluationConfig, evaluate, plot_report, public_report, update_card
+    from .model import resolve_model_path
     from .plot import require_matplotlib
 
     if args.plot:
@@ -294,6 +321,8 @@ def _evaluate(args: argparse.Namespace, console: Console) -> int:
     command += ["--train-dir", str(args.train_dir)] if args.train_dir else []
     for other in args.compare:
         command += ["--compare", str(other)]
+    command += ["--plot", str(args.plot)] if args.plot else []
+    command += ["--update-card"] if args.update_card else []
     report = evaluate(
         args.model,
         args.midi_dir,
@@ -310,6 +339,9 @@ def _evaluate(args: argparse.Namespace, console: Console) -> int:
         console.print(f"{args.json}: report")
     if args.plot:
         console.print(f"{plot_report(args.plot, report)}: piano rolls")
+        folder = resolve_model_path(args.model).parent.resolve()
+        if args.plot.resolve().is_relative_to(folder):  # the card can show a picture beside it
+            report["plot"] = args.plot.resolve().relative_to(folder).as_posix()
     if args.update_card:
         console.print(f"{update_card(args.model, report)}: Evaluation section updated")
     return 0

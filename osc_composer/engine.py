@@ -23,9 +23,9 @@ import numpy as np
 
 from .encoding import BOS, PAD, DecoderState, Vocabulary, decoder_state_after, notes_to_tokens, shift_tokens
 from .model import SavedLayer
-from .notes import Note, end_beats, shift_notes
+from .notes import Note, end_beats, shift_notes, transpose_notes
 from .params import SamplingParams
-from .theory import allowed_pitches
+from .theory import allowed_pitches, key_shift, white_key_shift
 
 if TYPE_CHECKING:
     import keras
@@ -63,7 +63,10 @@ class LstmWeights:
     def from_keras(cls, model: keras.Model) -> LstmWeights:
         """Copy weights out of a model built by :func:`osc_composer.model.build_model`."""
         layers = [
-            SavedLayer(type(layer).__name__, layer.get_config(), tuple(v.numpy() for v in layer.weights))
+            # a pitch-class training layer runs as the plain layer it folds into
+            SavedLayer(layer.folds_into, {"activation": "linear"}, tuple(layer.folded_weights()))
+            if hasattr(layer, "folded_weights")
+            else SavedLayer(type(layer).__name__, layer.get_config(), tuple(v.numpy() for v in layer.weights))
             for layer in model.layers
         ]
         return cls.from_layers(layers)
@@ -268,8 +271,17 @@ class Engine:
     """Continue seeds with one model. Thread-compatible: callers serialise :meth:`generate`."""
 
     def __init__(
-        self, weights: LstmWeights, vocab: Vocabulary, name: str = "model", *, prime_cache_size: int = 64
+        self,
+        weights: LstmWeights,
+        vocab: Vocabulary,
+        name: str = "model",
+        *,
+        prime_cache_size: int = 64,
+        key_normalized: bool = False,
     ) -> None:
+        # a model trained on music moved to C major / A minor hears every seed moved there
+        # too, and its continuation moved back (see :meth:`key_shift`)
+        self.key_normalized = key_normalized
         self.prime_cache_size = prime_cache_size  # primed seeds kept (0: none), ~6 KB each
         self._prime_cache: OrderedDict[bytes, tuple[LstmState, np.ndarray]] = OrderedDict()
         self.weights = weights
@@ -306,7 +318,21 @@ class Engine:
 
     @classmethod
     def from_keras(cls, model: keras.Model, metadata: ModelMetadata) -> Engine:
-        return cls(LstmWeights.from_keras(model), metadata.vocabulary, metadata.name)
+        return cls(
+            LstmWeights.from_keras(model),
+            metadata.vocabulary,
+            metadata.name,
+            key_normalized=metadata.config.key_normalized,
+        )
+
+    def key_shift(self, seed: list[Note], params: SamplingParams) -> int:
+        """Semitones a request is moved by before the model hears it (0 unless the model is
+        key-normalised): the asked key's, when a scale is asked for, else the seed's."""
+        if not self.key_normalized:
+            return 0
+        if params.scale != "chromatic":
+            return white_key_shift(params.key, params.scale)
+        return key_shift(seed)
 
     # --- raw network -----------------------------------------------------------------
     def logits(self, tokens: np.ndarray) -> np.ndarray:
@@ -416,6 +442,9 @@ class Engine:
             if origin is None:
                 origin = float(math.ceil(end_beats(request.seed) - 1e-9))
             seed_notes = [n for n in request.seed if n.start_beats < origin]
+            shift = self.key_shift(seed_notes, params)
+            if shift:
+                seed_notes = transpose_notes(seed_notes, shift)
             tokens, decoder = self.seed_tokens(seed_notes, origin)
             seeds.append(tokens)
             rng = np.random.default_rng(None if params.seed < 0 else params.seed)
@@ -423,7 +452,9 @@ class Engine:
             total_steps = math.floor(params.length * self.vocab.steps_per_beat + 1e-9)
             if events is not None:
                 total_steps = _UNLIMITED
-            pitches_ok = allowed_pitches(params.key, params.scale, params.low, params.high)
+            pitches_ok = _shift_mask(
+                allowed_pitches(params.key, params.scale, params.low, params.high), shift
+            )
             # seed notes still sounding at the origin count for polyphony
             origin_steps = self.vocab.beats_to_steps(origin)
             sounding = np.zeros(128, np.int64)
@@ -431,7 +462,17 @@ class Engine:
                 end = self.vocab.beats_to_steps(note.end_beats) - origin_steps
                 sounding[note.pitch] = max(sounding[note.pitch], end)
             rows.extend(
-                _Row(request_index, params, rng, origin, total_steps, pitches_ok, sounding.copy(), decoder)
+                _Row(
+                    request_index,
+                    params,
+                    rng,
+                    origin,
+                    total_steps,
+                    pitches_ok,
+                    sounding.copy(),
+                    decoder,
+                    shift,
+                )
                 for _ in range(params.variations)
             )
         if not rows:
@@ -449,7 +490,7 @@ class Engine:
         for row, notes in zip(rows, sampled, strict=True):
             result = results[row.request_index]
             result.origin_beats = row.origin
-            result.variations.append(notes)
+            result.variations.append(transpose_notes(notes, -row.shift) if row.shift else notes)
             result.tokens_sampled += row.tokens
         return results
 
@@ -554,7 +595,18 @@ class _Row:
     pitches_ok: np.ndarray
     sounding: np.ndarray
     decoder: DecoderState
+    shift: int  # semitones between the request's pitches and the model's (key normalisation)
     tokens: int = 0
+
+
+def _shift_mask(pitches: np.ndarray, shift: int) -> np.ndarray:
+    """A mask over MIDI pitches moved up by ``shift``; what moves past 0..127 is dropped."""
+    moved = np.zeros_like(pitches)
+    if shift >= 0:
+        moved[shift:] = pitches[: len(pitches) - shift]
+    else:
+        moved[:shift] = pitches[-shift:]
+    return moved
 
 
 def _sample_rows(
@@ -635,4 +687,4 @@ def load_engine(path: str | os.PathLike) -> Engine:
         raise ModelFileError(
             path, f"model reads {weights.input_table.shape[0]} events but its vocabulary has {vocab_size}"
         )
-    return Engine(weights, metadata.vocabulary, metadata.name)
+    return Engine(weights, metadata.vocabulary, metadata.name, key_normalized=metadata.config.key_normalized)

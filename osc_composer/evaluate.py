@@ -33,11 +33,12 @@ import numpy as np
 from .encoding import Vocabulary, tokens_to_notes
 from .engine import Engine, GenerationRequest, LstmState, lstm_step
 from .model import ModelMetadata, read_metadata, resolve_model_path
-from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_key_ratio, infer_key
+from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_key_ratio
 from .ngram import augment_transpositions, fit_ngrams, score_ngrams
 from .notes import Note, shift_notes
 from .params import SamplingParams
-from .train import load_corpus
+from .theory import infer_key
+from .train import Corpus, load_corpus
 
 BEATS_PER_BAR = 4  # the corpora are overwhelmingly in 4/4; "8 bars" means 32 beats
 NGRAM_ORDERS = (1, 2, 3, 4)
@@ -72,9 +73,14 @@ class HeldOut:
     midi_dir: Path
     training_dir: Path
     same_folder: bool  # True: held out = the model's validation split of midi_dir
-    heldout: list[tuple[str, np.ndarray]]
-    training: list[tuple[str, np.ndarray]]
+    heldout: list[tuple[str, np.ndarray]]  # as the model reads them (key-normalised if it is)
+    training: list[tuple[str, np.ndarray]]  # likewise
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    music: list[tuple[str, np.ndarray]] = field(default_factory=list)  # the held-out files as written
+
+    def __post_init__(self) -> None:
+        if not self.music:
+            self.music = self.heldout
 
 
 @dataclass(frozen=True)
@@ -126,20 +132,34 @@ def load_heldout(
     drums = bool(settings.get("include_drums", False))
     vocab = metadata.vocabulary
     same = midi_dir.resolve() == training_dir.resolve()
-    own = load_corpus(training_dir, vocab, validation_percent=percent, include_drums=drums)
-    if same:
-        heldout, skipped = own.validation, own.skipped
-    else:
-        other = load_corpus(midi_dir, vocab, validation_percent=0.0, include_drums=drums)
-        heldout, skipped = other.train + other.validation, other.skipped
+
+    def read(normalized: bool) -> tuple[Corpus, list[tuple[str, np.ndarray]], list[tuple[str, str]]]:
+        own = load_corpus(
+            training_dir, vocab, validation_percent=percent, include_drums=drums, key_normalized=normalized
+        )
+        if same:
+            return own, own.validation, own.skipped
+        other = load_corpus(
+            midi_dir, vocab, validation_percent=0.0, include_drums=drums, key_normalized=normalized
+        )
+        return own, other.train + other.validation, other.skipped
+
+    own, heldout, skipped = read(metadata.config.key_normalized)
     if not heldout:
         raise EvaluationError(f"{midi_dir}: no readable held-out MIDI files")
     if not own.train:
         raise EvaluationError(f"{training_dir}: no readable training files")
+    # continuations are seeded with the music as written: the engine does its own normalising
+    music = heldout
+    if metadata.config.key_normalized:
+        written = dict(read(False)[1])
+        music = [(name, written[name]) for name, _ in heldout]
     if config.max_files is not None and len(heldout) > config.max_files:
-        chosen = np.random.default_rng(config.seed).choice(len(heldout), config.max_files, replace=False)
-        heldout = [heldout[i] for i in sorted(chosen)]
-    return HeldOut(midi_dir, training_dir, same, heldout, own.train, skipped)
+        chosen = sorted(
+            np.random.default_rng(config.seed).choice(len(heldout), config.max_files, replace=False)
+        )
+        heldout, music = [heldout[i] for i in chosen], [music[i] for i in chosen]
+    return HeldOut(midi_dir, training_dir, same, heldout, own.train, skipped, music)
 
 
 def cut_excerpts(
@@ -314,6 +334,11 @@ def evaluate(
         other_metadata = read_metadata(other_path)
         if other_metadata.vocabulary != vocab:
             raise EvaluationError(f"{other}: a different vocabulary, so its NLL is not comparable")
+        if other_metadata.config.key_normalized != metadata.config.key_normalized:
+            raise EvaluationError(
+                f"{other}: one model reads music moved to C major / A minor and the other does "
+                "not, so their NLLs are not comparable"
+            )
         other_engine = load_engine(str(other_path))
         compared.append(model_likelihood(other_engine, heldout_streams, other_metadata.name))
     transpose = int(metadata.training.get("config", {}).get("transpose", 0))
@@ -321,7 +346,7 @@ def evaluate(
     best = min(ngrams, key=lambda s: s.nll)
     progress(f"n-grams done; best {best.name} NLL {best.nll:.4f}")
 
-    excerpts = cut_excerpts(data.heldout, vocab, config)
+    excerpts = cut_excerpts(data.music, vocab, config)
     free = generate_spans(engine, excerpts, config, constrained=False)
     keyed = generate_spans(engine, excerpts, config, constrained=True)
     progress(f"{len(free) + len(keyed)} continuations generated")
@@ -360,6 +385,7 @@ def evaluate(
             "training_dir": str(data.training_dir),
             "training_files": len(data.training),
             "skipped_files": len(data.skipped),
+            "key_normalized": metadata.config.key_normalized,
         },
         "likelihood": {
             "model": model_score.as_dict(),
@@ -498,6 +524,17 @@ def card_section(report: dict[str, Any]) -> str:
         f"Measured by `osc-composer evaluate` on {data['heldout_files']} held-out files "
         f"({data['heldout']} of `{data['midi_dir']}`, {data['heldout_events']:,} events); "
         f"n-grams trained on the model's {data['training_files']} training files.",
+        *(
+            [
+                "",
+                "The model reads music moved to C major / A minor, so every file is scored moved "
+                "there (by the key heard in the whole file), and the n-grams learn from and are "
+                "scored on the same moved files. Continuations are seeded with the music as "
+                "written; the engine moves each seed itself and its continuation back.",
+            ]
+            if data.get("key_normalized")
+            else []
+        ),
         "",
         "```sh",
         report["command"] or "osc-composer evaluate …",
@@ -536,6 +573,11 @@ def card_section(report: dict[str, Any]) -> str:
         f"Notes in the seed's key: {_percent(keys['unconstrained'])} unconstrained, "
         f"{_percent(keys['constrained'])} with the key constraint "
         f"(the real continuations: {_percent(keys['heldout'])}).",
+        *(
+            ["", f"![Held-out seeds, the model's continuations and the real pieces]({report['plot']})"]
+            if report.get("plot")
+            else []
+        ),
         "",
         "| target | goal | value | met |",
         "|---|---|---|---|",

@@ -8,6 +8,7 @@ TensorFlow. TensorFlow is imported lazily by the functions that need it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -43,7 +44,17 @@ class ModelConfig:
 
     ``lstm``: Embedding → ``layers`` × LSTM(``units``) → Dense logits (the default).
     ``seed``: the seed article's network, one-hot input → LSTM(128, return_sequences=True)
-    → Dense softmax; ``units``/``layers``/``embedding_dim`` are ignored for it.
+    → Dense softmax; ``units``/``layers``/``embedding_dim``/``pitch_classes`` are ignored for it.
+
+    ``pitch_classes``: while training, every PITCH token's input vector and output weights
+    are the sum of its own and ones shared by its pitch class and its octave, so what the
+    model learns about one C holds in part for every C. The sums are folded into a plain
+    Embedding and Dense when the model is saved (:func:`fold_pitch_classes`), so a model
+    file never needs the training layers and the engine runs it unchanged.
+
+    ``key_normalized``: the model learnt from music moved to C major / A minor (each file by
+    the key :func:`~osc_composer.theory.infer_key` hears in it), so it must hear seeds moved
+    there too; the engine does that and moves its continuations back.
     """
 
     architecture: str = "lstm"
@@ -51,6 +62,8 @@ class ModelConfig:
     units: int = 256
     layers: int = 2
     dropout: float = 0.2
+    pitch_classes: bool = True
+    key_normalized: bool = False
 
     def __post_init__(self) -> None:
         if self.architecture not in ARCHITECTURES:
@@ -70,7 +83,11 @@ class ModelConfig:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ModelConfig:
         known = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        # files from before these options were made without them
+        values.setdefault("pitch_classes", False)
+        values.setdefault("key_normalized", False)
+        return cls(**values)
 
 
 # architecture name → what its last layer emits
@@ -119,8 +136,15 @@ class ModelMetadata:
         )
 
 
-def build_model(vocab: Vocabulary, config: ModelConfig = ModelConfig()) -> keras.Model:
-    """A fresh, uncompiled model mapping token ids (batch, time) to next-token scores."""
+def build_model(
+    vocab: Vocabulary, config: ModelConfig = ModelConfig(), *, folded: bool = False
+) -> keras.Model:
+    """A fresh, uncompiled model mapping token ids (batch, time) to next-token scores.
+
+    ``folded=True`` builds the plain layout a trained model is saved in: with
+    ``config.pitch_classes`` the training model has pitch-class layers, the saved one the
+    plain Embedding and Dense they fold into (same layer names, same outputs).
+    """
     import keras
 
     tokens = keras.Input(shape=(None,), dtype="int32", name="tokens")
@@ -133,17 +157,165 @@ def build_model(vocab: Vocabulary, config: ModelConfig = ModelConfig()) -> keras
         x = keras.layers.LSTM(128, return_sequences=True, name="lstm_1")(x)
         scores = keras.layers.Dense(vocab.size, activation="softmax", name="next_token")(x)
         return keras.Model(tokens, scores, name="seed_article_lstm")
-    x = keras.layers.Embedding(vocab.size, config.embedding_dim, name="embedding")(tokens)
+    shared = config.pitch_classes and not folded
+    if shared:
+        embedding, dense = pitch_class_layers()
+        x = embedding(vocab.size, config.embedding_dim, vocab.pitch_offset, name="embedding")(tokens)
+    else:
+        x = keras.layers.Embedding(vocab.size, config.embedding_dim, name="embedding")(tokens)
     for index in range(config.layers):
         x = keras.layers.LSTM(config.units, return_sequences=True, name=f"lstm_{index + 1}")(x)
         if config.dropout:
             x = keras.layers.Dropout(config.dropout, name=f"dropout_{index + 1}")(x)
-    scores = keras.layers.Dense(vocab.size, name="next_token")(x)
+    if shared:
+        scores = dense(vocab.size, vocab.pitch_offset, name="next_token")(x)
+    else:
+        scores = keras.layers.Dense(vocab.size, name="next_token")(x)
     return keras.Model(tokens, scores, name="event_lstm")
 
 
+def fold_pitch_classes(model: keras.Model, vocab: Vocabulary, config: ModelConfig) -> keras.Model:
+    """The plain-layout copy of a trained model (see :class:`ModelConfig`), without its
+    optimizer state: pitch-class layers contribute their folded weights, every other layer
+    its own."""
+    bare = build_model(vocab, config, folded=True)
+    for layer in bare.layers:
+        source = model.get_layer(layer.name)
+        weights = source.folded_weights() if hasattr(source, "folded_weights") else source.get_weights()
+        layer.set_weights(weights)
+    return bare
+
+
+def _pitch_tables(vocab_size: int, pitch_offset: int) -> tuple[Any, Any, Any]:
+    """For every token: 1.0 if it is a PITCH (else 0.0), its pitch class and its octave."""
+    import numpy as np
+
+    pitch = np.arange(vocab_size) - pitch_offset
+    is_pitch = (pitch >= 0) & (pitch < 128)
+    return (
+        is_pitch.astype("float32"),
+        np.where(is_pitch, pitch % 12, 0).astype("int32"),
+        np.where(is_pitch, pitch // 12, 0).astype("int32"),
+    )
+
+
+OCTAVES = 11  # MIDI pitches 0..127 span octaves 0..10
+
+
+@functools.cache
+def pitch_class_layers() -> tuple[type, type]:
+    """The two training-time layers, defined on first use (importing this module needs no
+    TF) and registered so a training checkpoint loads in safe mode."""
+    import keras
+    from keras import ops
+
+    @keras.saving.register_keras_serializable(package="osc_composer")
+    class PitchClassEmbedding(keras.layers.Layer):
+        """An Embedding whose PITCH rows are own + pitch-class + octave vectors."""
+
+        folds_into = "Embedding"
+
+        def __init__(self, input_dim: int, output_dim: int, pitch_offset: int, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.input_dim, self.output_dim, self.pitch_offset = input_dim, output_dim, pitch_offset
+            self._is_pitch, self._pitch_class, self._octave = _pitch_tables(input_dim, pitch_offset)
+
+        def build(self, input_shape: Any) -> None:
+            uniform = keras.initializers.RandomUniform(-0.05, 0.05)  # Embedding's default
+            self.embeddings = self.add_weight(
+                shape=(self.input_dim, self.output_dim), initializer=uniform, name="embeddings"
+            )
+            # zeros: the layer starts as a plain Embedding and learns what pitches share
+            self.pitch_class_embeddings = self.add_weight(
+                shape=(12, self.output_dim), initializer="zeros", name="pitch_class_embeddings"
+            )
+            self.octave_embeddings = self.add_weight(
+                shape=(OCTAVES, self.output_dim), initializer="zeros", name="octave_embeddings"
+            )
+
+        def table(self) -> Any:
+            shared = ops.take(self.pitch_class_embeddings, self._pitch_class, axis=0) + ops.take(
+                self.octave_embeddings, self._octave, axis=0
+            )
+            return self.embeddings + self._is_pitch[:, None] * shared
+
+        def call(self, tokens: Any) -> Any:
+            return ops.take(self.table(), ops.cast(tokens, "int32"), axis=0)
+
+        def compute_output_shape(self, input_shape: Any) -> tuple:
+            return (*input_shape, self.output_dim)
+
+        def folded_weights(self) -> list[Any]:
+            return [ops.convert_to_numpy(self.table())]
+
+        def get_config(self) -> dict[str, Any]:
+            return {
+                **super().get_config(),
+                "input_dim": self.input_dim,
+                "output_dim": self.output_dim,
+                "pitch_offset": self.pitch_offset,
+            }
+
+    @keras.saving.register_keras_serializable(package="osc_composer")
+    class PitchClassDense(keras.layers.Layer):
+        """A Dense over the vocabulary whose PITCH columns are own + pitch-class + octave
+        weights (and biases)."""
+
+        folds_into = "Dense"
+
+        def __init__(self, units: int, pitch_offset: int, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.units, self.pitch_offset = units, pitch_offset
+            self._is_pitch, self._pitch_class, self._octave = _pitch_tables(units, pitch_offset)
+
+        def build(self, input_shape: Any) -> None:
+            width = input_shape[-1]
+            self.kernel = self.add_weight(
+                shape=(width, self.units), initializer="glorot_uniform", name="kernel"
+            )
+            self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")
+            self.pitch_class_kernel = self.add_weight(
+                shape=(width, 12), initializer="zeros", name="pc_kernel"
+            )
+            self.pitch_class_bias = self.add_weight(shape=(12,), initializer="zeros", name="pc_bias")
+            self.octave_kernel = self.add_weight(
+                shape=(width, OCTAVES), initializer="zeros", name="octave_kernel"
+            )
+            self.octave_bias = self.add_weight(shape=(OCTAVES,), initializer="zeros", name="octave_bias")
+
+        def effective(self) -> tuple[Any, Any]:
+            kernel = self.kernel + self._is_pitch * (
+                ops.take(self.pitch_class_kernel, self._pitch_class, axis=1)
+                + ops.take(self.octave_kernel, self._octave, axis=1)
+            )
+            bias = self.bias + self._is_pitch * (
+                ops.take(self.pitch_class_bias, self._pitch_class) + ops.take(self.octave_bias, self._octave)
+            )
+            return kernel, bias
+
+        def call(self, inputs: Any) -> Any:
+            kernel, bias = self.effective()
+            return ops.matmul(inputs, kernel) + bias
+
+        def compute_output_shape(self, input_shape: Any) -> tuple:
+            return (*input_shape[:-1], self.units)
+
+        def folded_weights(self) -> list[Any]:
+            return [ops.convert_to_numpy(w) for w in self.effective()]
+
+        def get_config(self) -> dict[str, Any]:
+            return {**super().get_config(), "units": self.units, "pitch_offset": self.pitch_offset}
+
+    return PitchClassEmbedding, PitchClassDense
+
+
 def save_model(path: str | os.PathLike, model: keras.Model, metadata: ModelMetadata) -> Path:
-    """Save weights, architecture and metadata in one ``.keras`` file, atomically."""
+    """Save weights, architecture and metadata in one ``.keras`` file, atomically.
+
+    Pitch-class training layers are saved folded (:func:`fold_pitch_classes`), so every
+    model file has the plain layout the engine reads."""
+    if any(hasattr(layer, "folded_weights") for layer in model.layers):
+        model = fold_pitch_classes(model, metadata.vocabulary, metadata.config)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Write next to the target and rename, so an interrupted save never leaves half a file.

@@ -27,7 +27,7 @@ import numpy as np
 
 from .encoding import Vocabulary, notes_to_tokens
 from .notes import Note, shift_notes
-from .theory import SCALES
+from .theory import SCALES, Key
 
 # Yang & Lerch's twelve note-length classes, in beats: whole, half, quarter, 8th, 16th, their
 # dotted forms, and half-, quarter- and 8th-note triplets.
@@ -194,41 +194,6 @@ def compare_sets(
 
 
 # --- keys ------------------------------------------------------------------------------------
-# Krumhansl & Kessler (1982) probe-tone profiles, tonic first.
-MAJOR_PROFILE = np.asarray([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
-MINOR_PROFILE = np.asarray([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
-
-
-@dataclass(frozen=True)
-class Key:
-    tonic: int  # pitch class 0–11
-    scale: str  # "major" or "minor" (natural minor for the in-key test)
-    correlation: float
-
-    @property
-    def name(self) -> str:
-        from .theory import PITCH_CLASS_NAMES
-
-        return f"{PITCH_CLASS_NAMES[self.tonic]} {self.scale}"
-
-
-def infer_key(notes: Iterable[Note]) -> Key:
-    """Krumhansl-Schmuckler: the key whose profile best correlates with the duration-weighted
-    pitch-class histogram. C major for no notes."""
-    weights = np.zeros(12)
-    for note in notes:
-        weights[note.pitch % 12] += max(note.duration_beats, 1e-3)
-    if not weights.any() or np.ptp(weights) == 0:
-        return Key(0, "major", 0.0)
-    best = Key(0, "major", -2.0)
-    for scale, profile in (("major", MAJOR_PROFILE), ("minor", MINOR_PROFILE)):
-        for tonic in range(12):
-            correlation = float(np.corrcoef(weights, np.roll(profile, tonic))[0, 1])
-            if correlation > best.correlation:
-                best = Key(tonic, scale, correlation)
-    return best
-
-
 def in_key_ratio(notes: Sequence[Note], key: Key) -> tuple[int, int]:
     """(notes in the key's scale, all notes)."""
     scale = set(SCALES[key.scale])

@@ -26,7 +26,17 @@ import numpy as np
 
 from .encoding import DEFAULT_VOCABULARY, Vocabulary, notes_to_tokens
 from .midi import MidiFileError, find_midi_files, read_midi
-from .model import MODEL_FILENAME, ModelConfig, ModelMetadata, build_model, save_model
+from .model import (
+    MODEL_FILENAME,
+    ModelConfig,
+    ModelMetadata,
+    build_model,
+    fold_pitch_classes,
+    pitch_class_layers,
+    save_model,
+)
+from .notes import transpose_notes
+from .theory import key_shift
 
 if TYPE_CHECKING:
     import keras
@@ -95,9 +105,13 @@ def load_corpus(
     *,
     validation_percent: float = 10.0,
     include_drums: bool = False,
+    key_normalized: bool = False,
     on_file: Callable[[Path, str | None], None] | None = None,
 ) -> Corpus:
-    """Read every MIDI file under ``midi_dir``; broken or empty files are reported and skipped."""
+    """Read every MIDI file under ``midi_dir``; broken or empty files are reported and skipped.
+
+    ``key_normalized``: each file is moved to C major / A minor (by its
+    :func:`~osc_composer.theory.key_shift`), as key-normalised models learn and hear music."""
     midi_dir = Path(midi_dir)
     corpus = Corpus()
     for path in find_midi_files(midi_dir):
@@ -111,6 +125,8 @@ def load_corpus(
             if on_file:
                 on_file(path, exc.reason)
             continue
+        if key_normalized:
+            notes = transpose_notes(notes, key_shift(notes))
         tokens = notes_to_tokens(notes, vocab, bos=True)
         side = corpus.validation if is_validation_file(relative, validation_percent) else corpus.train
         side.append((relative, tokens))
@@ -293,6 +309,7 @@ def train(
         vocab,
         validation_percent=config.validation_percent,
         include_drums=config.include_drums,
+        key_normalized=model_config.key_normalized,
         on_file=reporter.file_read,
     )
     reporter.corpus_loaded(corpus)
@@ -321,6 +338,7 @@ def train(
     state = TrainState()
     with strategy.scope():
         if resume and checkpoint_path.exists() and state_path.exists():
+            pitch_class_layers()  # registers the training layers a checkpoint may hold
             model = keras.saving.load_model(checkpoint_path, compile=True, safe_mode=True)
             state = TrainState.load(state_path)
             reporter.resumed(state)
@@ -499,10 +517,10 @@ def _metrics(state: TrainState) -> dict[str, Any]:
 
 
 def _save_inference_model(model: keras.Model, path: Path, metadata: ModelMetadata, state: TrainState) -> None:
-    """The shipped file: weights without optimizer state (a third of the size)."""
+    """The shipped file: weights without optimizer state (a third of the size), in the
+    plain layout (pitch-class layers folded)."""
     # a fresh, uncompiled copy: saving the trained model itself would include Adam's state
-    bare = build_model(metadata.vocabulary, metadata.config)
-    bare.set_weights(model.get_weights())
+    bare = fold_pitch_classes(model, metadata.vocabulary, metadata.config)
     metadata.metrics = _metrics(state)
     save_model(path, bare, metadata)
 

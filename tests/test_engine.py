@@ -29,7 +29,7 @@ from osc_composer.engine import (
     lstm_step,
 )
 from osc_composer.model import ModelConfig, ModelMetadata, build_model
-from osc_composer.notes import Note
+from osc_composer.notes import Note, transpose_notes
 from osc_composer.params import SamplingParams
 from osc_composer.theory import SCALES, allowed_pitches
 
@@ -451,6 +451,29 @@ def test_requests_in_one_batch_each_follow_their_own_params(engine: Engine) -> N
         alone = engine.generate([GenerationRequest(s, p)])[0]
         assert alone.variations == result.variations
         assert alone.origin_beats == result.origin_beats
+
+
+def test_a_key_normalised_model_hears_seeds_in_c_and_answers_in_their_key() -> None:
+    weights = random_weights(VOCAB, units=(32, 32), scale=1.0, seed=4)
+    normalised = Engine(weights, VOCAB, "normalised", key_normalized=True)
+    plain = Engine(weights, VOCAB, "plain")
+    d_major = [Note(p, 90, i * 0.5, 0.5) for i, p in enumerate((62, 66, 69, 74, 73, 71, 69, 67, 66, 64, 62))]
+    assert normalised.key_shift(d_major, SamplingParams()) == -2
+    f_major_in_range = SamplingParams.create(seed=3, length=8, key=5, scale="major", low=60, high=70)
+    for asked, shift in ((SamplingParams.create(seed=3, length=8), -2), (f_major_in_range, -5)):
+        answer = normalised.continue_notes(d_major, asked)
+        # the same as moving the seed and the asked key/range by hand and the answer back
+        moved = asked.with_values(
+            key=(asked.key + shift) % 12,
+            low=max(asked.low + shift, 0),  # what moves past 0..127 cannot come back
+            high=min(asked.high + shift, 127),
+        )
+        by_hand = plain.continue_notes(transpose_notes(d_major, shift), moved)
+        assert answer.variations[0] == transpose_notes(by_hand.variations[0], -shift)
+        assert answer.variations[0], "the random model answered something"
+        if asked.scale == "major":
+            assert all(n.pitch % 12 in {(5 + s) % 12 for s in SCALES["major"]} for n in answer.variations[0])
+            assert all(60 <= n.pitch <= 70 for n in answer.variations[0])
 
 
 def test_generate_with_no_requests() -> None:

@@ -145,6 +145,39 @@ def test_other_music_is_held_out_whole_and_baselines_learn_the_training_folder(
     assert data["training_files"] == 7  # the model's training split of its own folder
 
 
+def test_a_key_normalised_model_is_scored_on_moved_music_and_seeded_with_the_real_one(
+    small_model_path: Path, midi_dir: Path, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    from osc_composer.encoding import tokens_to_notes
+    from osc_composer.evaluate import EvaluationConfig, EvaluationError, evaluate, load_heldout
+    from osc_composer.model import load_model, save_model
+    from osc_composer.notes import transpose_notes
+
+    keras_model, metadata = load_model(small_model_path)
+    metadata.config = dataclasses.replace(metadata.config, key_normalized=True)
+    normalised = save_model(tmp_path / "normalised" / "model.keras", keras_model, metadata)
+    d_major = tmp_path / "d-major"  # the C major pieces moved up a tone
+    rng = np.random.default_rng(12)
+    for index in range(3):
+        write_midi(d_major / f"song{index}.mid", transpose_notes(chorale_like(rng), 2))
+
+    data = load_heldout(d_major, metadata, midi_dir, EvaluationConfig())
+    assert len(data.heldout) == len(data.music) == 3
+    for (_, scored), (_, written) in zip(data.heldout, data.music, strict=True):
+        assert tokens_to_notes(scored, metadata.vocabulary) == transpose_notes(
+            tokens_to_notes(written, metadata.vocabulary), -2
+        )
+    config = EvaluationConfig(continuations=3, ngram_orders=(1, 2))
+    report = evaluate(normalised, d_major, config=config, train_dir=midi_dir)
+    assert report["data"]["key_normalized"]
+    assert report["in_key"]["constrained"] == 1.0
+    assert "moved to C major / A minor" in update_card(normalised, report).read_text()
+    with pytest.raises(EvaluationError, match="not comparable"):
+        evaluate(normalised, d_major, config=config, train_dir=midi_dir, compare=[small_model_path])
+
+
 def test_evaluate_says_what_is_missing(model: Path, midi_dir: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["evaluate", str(model), str(midi_dir)]) == 2  # the card's folder is "random weights"
     assert "--train-dir" in capsys.readouterr().err

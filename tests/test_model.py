@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -18,9 +19,11 @@ from osc_composer.model import (
     ModelFileError,
     ModelMetadata,
     build_model,
+    fold_pitch_classes,
     list_models,
     load_model,
     read_metadata,
+    read_saved_layers,
     save_model,
 )
 
@@ -63,6 +66,60 @@ def test_seed_architecture_is_one_hot_lstm128_softmax() -> None:
     assert model.get_layer("lstm_1").units == 128
     probabilities = model(np.array([[1, 5, 9]])).numpy()
     np.testing.assert_allclose(probabilities.sum(-1), 1.0, rtol=1e-5)
+
+
+def test_pitch_class_layers_share_weights_and_are_saved_folded(tmp_path: Path) -> None:
+    import keras
+
+    vocab = Vocabulary()
+    config = ModelConfig(units=16, layers=1, embedding_dim=8, dropout=0.0, pitch_classes=True)
+    model = build_model(vocab, config)
+    embedding, dense = model.get_layer("embedding"), model.get_layer("next_token")
+    assert type(embedding).__name__ == "PitchClassEmbedding" and type(dense).__name__ == "PitchClassDense"
+    rng = np.random.default_rng(3)
+    # only the shared pitch-class vectors set: every C gets one vector, every C# another,
+    # and tokens that are not pitches get nothing from them
+    embedding.embeddings.assign(np.zeros((vocab.size, 8), "float32"))
+    embedding.pitch_class_embeddings.assign(rng.normal(size=(12, 8)).astype("float32"))
+    table = np.asarray(embedding.table())
+    c4, c5, cs4 = (vocab.pitch_token(p) for p in (60, 72, 61))
+    np.testing.assert_array_equal(table[c4], table[c5])
+    assert not np.allclose(table[c4], table[cs4])
+    assert not table[vocab.shift_token(3)].any() and not table[vocab.velocity_token(5)].any()
+    # the same for the output weights: a pitch-class bias raises every pitch of that class
+    dense.pitch_class_bias.assign(np.eye(12, dtype="float32")[0] * 5)
+    _, bias = dense.effective()
+    raised = {token for token in range(vocab.size) if np.asarray(bias)[token] == 5}
+    assert raised == {vocab.pitch_token(p) for p in range(0, 128, 12)}
+
+    for layer in (embedding, dense):  # every training weight nonzero, so folding is exercised
+        for weight in layer.weights:
+            weight.assign(rng.normal(scale=0.1, size=weight.shape).astype("float32"))
+    tokens = rng.integers(0, vocab.size, (2, 12))
+    expected = model(tokens).numpy()
+    np.testing.assert_allclose(fold_pitch_classes(model, vocab, config)(tokens).numpy(), expected, atol=1e-5)
+
+    path = save_model(tmp_path / "pc" / "model.keras", model, ModelMetadata("pc", vocab, config))
+    _, layers = read_saved_layers(path)
+    assert [layer.class_name for layer in layers] == ["InputLayer", "Embedding", "LSTM", "Dense"]
+    loaded, metadata = load_model(path)
+    assert metadata.config.pitch_classes
+    np.testing.assert_allclose(loaded(tokens).numpy(), expected, atol=1e-5)
+    from osc_composer.engine import load_engine
+
+    logits = load_engine(str(path)).logits(tokens[0])
+    np.testing.assert_allclose(logits, expected[0], atol=1e-4)
+    # a training checkpoint keeps the pitch-class layers and loads in safe mode
+    model.save(tmp_path / "checkpoint.keras")
+    restored = keras.saving.load_model(tmp_path / "checkpoint.keras", safe_mode=True)
+    np.testing.assert_allclose(restored(tokens).numpy(), expected, atol=1e-6)
+
+
+def test_model_files_from_before_pitch_classes_read_as_trained_without_them() -> None:
+    stored = asdict(ModelConfig(units=16, layers=1))
+    del stored["pitch_classes"]
+    assert ModelConfig.from_dict(stored).pitch_classes is False
+    assert ModelConfig.from_dict({**stored, "pitch_classes": True}).pitch_classes is True
 
 
 def test_unknown_architecture_and_bad_hyperparameters_are_refused() -> None:

@@ -13,11 +13,11 @@ from osc_composer.musicstats import (
     excerpt,
     excerpt_features,
     in_key_ratio,
-    infer_key,
     melody,
     overlap_and_kl,
 )
 from osc_composer.notes import Note, shift_notes, transpose_notes
+from osc_composer.theory import infer_key, key_shift, white_key_shift
 
 C_MAJOR_SCALE = [60, 62, 64, 65, 67, 69, 71, 72]
 
@@ -109,6 +109,17 @@ def test_key_finder_names_major_and_minor_keys() -> None:
     a_minor = scale_notes([57, 60, 64, 57, 59, 60, 62, 64, 57, 52, 57])
     assert infer_key(a_minor).name == "A minor"
     assert in_key_ratio(scale_notes([60, 61, 62, 63]), infer_key(scale_notes(C_MAJOR_SCALE))) == (2, 4)
+
+
+def test_key_shift_moves_every_key_to_c_major_or_a_minor() -> None:
+    assert [white_key_shift(tonic, "major") for tonic in (0, 2, 7, 5, 11)] == [0, -2, 5, -5, 1]
+    assert [white_key_shift(tonic, "minor") for tonic in (9, 4, 2, 0)] == [0, 5, -5, -3]
+    assert white_key_shift(2, "dorian") == 0 and white_key_shift(0, "chromatic") == 0
+    assert white_key_shift(9, "harmonic_minor") == 0  # only G# is black; no shift does better
+    for shift in range(-6, 6):  # a scale moved anywhere comes back to C major
+        moved = transpose_notes(scale_notes(C_MAJOR_SCALE), shift)
+        assert (key_shift(moved) + shift) % 12 == 0  # F# major goes down 6, not up 6
+    assert key_shift([]) == 0
 
 
 def test_copy_index_finds_a_planted_transposed_copy_and_not_a_fresh_phrase() -> None:

@@ -16,6 +16,7 @@ import pytest
 
 from osc_composer.encoding import Vocabulary, notes_to_tokens
 from osc_composer.midi import read_midi, write_midi
+from osc_composer.model import read_metadata
 from osc_composer.notes import Note
 from osc_composer.train import TrainConfig, is_chief, is_validation_file, load_corpus, make_dataset
 
@@ -168,6 +169,10 @@ def test_cli_train_reports_broken_files_then_generate_uses_the_model(
     assert (out / "model.keras").exists() and (out / "README.md").exists()
     card = (out / "README.md").read_text()
     assert "osc-composer train" in card and "val_loss" in card
+    metadata = read_metadata(out)
+    assert metadata.config.pitch_classes and "pitch-class sharing" in card
+    # key normalisation is the default, and then random transposition is off
+    assert metadata.config.key_normalized and metadata.training["config"]["transpose"] == 0
     generated = tmp_path / "continued.mid"
     result = run_cli(
         "generate",
@@ -269,11 +274,15 @@ def test_mirrored_strategy_trains_on_two_logical_cpu_devices(corpus_dir: Path, t
         "mirrored",
         "--cpu-devices",
         "2",
+        "--no-pitch-classes",
+        "--no-key-normalize",
         *TINY,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "strategy mirrored" in " ".join(result.stderr.split())
-    assert (out / "model.keras").exists()
+    metadata = read_metadata(out)
+    assert not metadata.config.pitch_classes and not metadata.config.key_normalized
+    assert metadata.training["config"]["transpose"] == 5  # the music as written, transposed at random
 
 
 def test_multiworker_strategy_trains_with_two_worker_processes(corpus_dir: Path, tmp_path: Path) -> None:
