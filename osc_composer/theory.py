@@ -3,6 +3,7 @@ notes, and the transposition that brings a key to C major / A minor."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -110,16 +111,20 @@ _KEY_PROFILES = _standardised(
 def infer_key(notes: Iterable[Note]) -> Key:
     """Krumhansl-Schmuckler: the key whose profile best correlates with the duration-weighted
     pitch-class histogram. C major for no notes."""
-    weights = np.zeros(12)
-    for note in notes:
-        weights[note.pitch % 12] += max(note.duration_beats, 1e-3)
-    if not weights.any() or np.ptp(weights) == 0:
+    notes = list(notes)
+    weights = np.bincount(
+        [note.pitch % 12 for note in notes],
+        weights=[max(note.duration_beats, 1e-3) for note in notes],
+        minlength=12,
+    )
+    if weights.max() == weights.min():  # no notes, or every pitch class alike: no key to hear
         return Key(0, "major", 0.0)
     correlations = _KEY_PROFILES @ _standardised(weights)
     best = int(np.argmax(correlations))  # the first maximum: major before minor, C before C#
     return Key(best % 12, "major" if best < 12 else "minor", float(correlations[best]))
 
 
+@functools.cache  # 24 keys × a few scales; the engine asks once per request
 def white_key_shift(tonic: int, scale: str) -> int:
     """The transposition, in −6..+5 semitones, that brings a scale on ``tonic`` to the white
     keys: C major and A minor stay, D major moves down 2, E minor up 5. Scales that are no
