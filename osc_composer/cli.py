@@ -193,6 +193,9 @@ def _train(args: argparse.Namespace, console: Console) -> int:
     from .reporting import RichTrainingReporter
     from .train import TrainConfig, is_chief, train
 
+    transpose = args.transpose
+    if transpose is None:  # key-normalised music needs no random transposition
+        transpose = 0 if args.key_normalize else TrainConfig.transpose
     config = TrainConfig(
         epochs=args.epochs,
         batch_size=args.batch_size,
@@ -200,7 +203,7 @@ def _train(args: argparse.Namespace, console: Console) -> int:
         learning_rate=args.learning_rate,
         schedule=args.schedule,
         validation_percent=args.validation_percent,
-        transpose=args.transpose if args.transpose is not None else (0 if args.key_normalize else 5),
+        transpose=transpose,
         velocity_shift=args.velocity_shift,
         patience=args.patience,
         steps_per_epoch=args.steps_per_epoch,

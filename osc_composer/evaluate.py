@@ -75,12 +75,8 @@ class HeldOut:
     same_folder: bool  # True: held out = the model's validation split of midi_dir
     heldout: list[tuple[str, np.ndarray]]  # as the model reads them (key-normalised if it is)
     training: list[tuple[str, np.ndarray]]  # likewise
+    music: list[tuple[str, np.ndarray]]  # the held-out files as written (seeds for continuations)
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    music: list[tuple[str, np.ndarray]] = field(default_factory=list)  # the held-out files as written
-
-    def __post_init__(self) -> None:
-        if not self.music:
-            self.music = self.heldout
 
 
 @dataclass(frozen=True)
@@ -159,7 +155,7 @@ def load_heldout(
             np.random.default_rng(config.seed).choice(len(heldout), config.max_files, replace=False)
         )
         heldout, music = [heldout[i] for i in chosen], [music[i] for i in chosen]
-    return HeldOut(midi_dir, training_dir, same, heldout, own.train, skipped, music)
+    return HeldOut(midi_dir, training_dir, same, heldout, own.train, music, skipped)
 
 
 def cut_excerpts(
