@@ -21,10 +21,26 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .encoding import BOS, PAD, DecoderState, Vocabulary, decoder_state_after, notes_to_tokens, shift_tokens
+from .encoding import (
+    BOS,
+    DEFAULT_VELOCITY,
+    DURATION,
+    NOTE_OFF,
+    PAD,
+    PITCH,
+    SHIFT,
+    VELOCITY,
+    DecoderState,
+    Vocabulary,
+    decoder_state_after,
+    notes_to_tokens,
+    quantize_notes,
+    shift_tokens,
+)
 from .model import SavedLayer
-from .notes import Note, end_beats, shift_notes, transpose_notes
-from .params import SamplingParams
+from .notes import Note, end_beats, shift_notes, sort_notes, transpose_notes
+from .params import ParamError, SamplingParams
+from .texture import AUTO, measure_texture
 from .theory import allowed_pitches, key_shift, white_key_shift
 
 if TYPE_CHECKING:
@@ -58,6 +74,8 @@ class LstmWeights:
     layers: tuple[LstmLayer, ...]
     dense_kernel: np.ndarray  # (units_last, vocab)
     dense_bias: np.ndarray  # (vocab,)
+    # models with controls: each control's embedding projected like the events', (classes, 4·units₁)
+    control_tables: tuple[np.ndarray, ...] = ()
 
     @classmethod
     def from_keras(cls, model: keras.Model) -> LstmWeights:
@@ -78,6 +96,8 @@ class LstmWeights:
         Raises ``ValueError`` for anything the engine would not compute exactly as Keras does.
         """
         embedding = None
+        controls: list[np.ndarray] = []
+        control_tables: list[np.ndarray] = []
         lstm_layers: list[LstmLayer] = []
         first_input_table = None
         dense = None
@@ -88,6 +108,10 @@ class LstmWeights:
                 raise ValueError(f"{kind} after the output layer")
             if kind == "Embedding":
                 embedding = weights[0]
+            elif kind == "ConditionedEmbedding":
+                if len(weights) != 1 + len(config.get("control_sizes", ())) or config.get("pitch_offsets"):
+                    raise ValueError("a ConditionedEmbedding that was not folded for inference")
+                embedding, controls = weights[0], weights[1:]
             elif kind == "CategoryEncoding":
                 if config.get("output_mode") != "one_hot":
                     raise ValueError("only one-hot CategoryEncoding is supported")
@@ -102,6 +126,8 @@ class LstmWeights:
                 if not lstm_layers:
                     # Embedding lookup then projection == a lookup in the product; one-hot == the kernel.
                     first_input_table = (embedding @ kernel if embedding is not None else kernel) + bias
+                    # a control adds its embedding to the event's: its projection adds likewise
+                    control_tables = [table @ kernel for table in controls]
                     lstm_layers.append(LstmLayer(None, recurrent, bias))
                 else:
                     lstm_layers.append(LstmLayer(kernel, recurrent, bias))
@@ -119,6 +145,7 @@ class LstmWeights:
             layers=tuple(lstm_layers),
             dense_kernel=dense[0],
             dense_bias=dense[1],
+            control_tables=tuple(np.ascontiguousarray(t, dtype=np.float32) for t in control_tables),
         )
 
     @property
@@ -160,6 +187,7 @@ class _FusedWeights:
     layers: tuple[_FusedLayer, ...]
     dense_t: np.ndarray  # (vocab, units_last)
     dense_bias: np.ndarray  # (vocab, 1)
+    control_tables: tuple[np.ndarray, ...]  # (classes, 4·units₁) per control
 
     @classmethod
     def from_weights(cls, weights: LstmWeights) -> _FusedWeights:
@@ -184,6 +212,7 @@ class _FusedWeights:
             layers,
             transposed(weights.dense_kernel),
             np.asarray(weights.dense_bias, np.float32)[:, None],
+            tuple(np.ascontiguousarray(gates(t)) for t in weights.control_tables),
         )
 
 
@@ -201,11 +230,16 @@ def _cell(z: np.ndarray, c: np.ndarray, units: int) -> tuple[np.ndarray, np.ndar
 
 
 class LstmState:
-    """Hidden and cell states of every layer for a batch of rows, as columns (units, rows)."""
+    """Hidden and cell states of every layer for a batch of rows, as columns (units, rows).
 
-    def __init__(self, h: list[np.ndarray], c: list[np.ndarray]) -> None:
+    ``controls`` (models with controls): each row's control classes' share of the first
+    layer's input, (4·units₁, rows), added at every step: the row's style and texture.
+    """
+
+    def __init__(self, h: list[np.ndarray], c: list[np.ndarray], controls: np.ndarray | None = None) -> None:
         self.h = h
         self.c = c
+        self.controls = controls
 
     @classmethod
     def zeros(cls, weights: LstmWeights, batch: int) -> LstmState:
@@ -214,18 +248,30 @@ class LstmState:
             [np.zeros((layer.units, batch), np.float32) for layer in weights.layers],
         )
 
+    def row(self, index: int) -> LstmState:
+        """A one-row copy of row ``index``."""
+        return LstmState(
+            [h[:, index : index + 1].copy() for h in self.h],
+            [c[:, index : index + 1].copy() for c in self.c],
+            None if self.controls is None else self.controls[:, index : index + 1].copy(),
+        )
+
     def repeat(self, rows: int) -> LstmState:
         """A batch of ``rows`` copies of a one-row state."""
         return LstmState(
-            [np.repeat(h, rows, axis=1) for h in self.h], [np.repeat(c, rows, axis=1) for c in self.c]
+            [np.repeat(h, rows, axis=1) for h in self.h],
+            [np.repeat(c, rows, axis=1) for c in self.c],
+            None if self.controls is None else np.repeat(self.controls, rows, axis=1),
         )
 
     @classmethod
     def stack(cls, states: list[LstmState]) -> LstmState:
         layers = range(len(states[0].h))
+        controls = [s.controls for s in states]
         return cls(
             [np.concatenate([s.h[i] for s in states], axis=1) for i in layers],
             [np.concatenate([s.c[i] for s in states], axis=1) for i in layers],
+            None if any(c is None for c in controls) else np.concatenate(controls, axis=1),
         )
 
 
@@ -237,6 +283,8 @@ def lstm_step(weights: LstmWeights, tokens: np.ndarray, state: LstmState) -> np.
         z = layer.recurrent_t @ state.h[index]
         if layer.kernel_t is None:
             z += fused.input_table[tokens].T
+            if state.controls is not None:
+                z += state.controls
         else:
             z += layer.kernel_t @ x
             z += layer.bias
@@ -278,34 +326,33 @@ class Engine:
         *,
         prime_cache_size: int = 64,
         key_normalized: bool = False,
+        styles: tuple[str, ...] = (),
     ) -> None:
         # a model trained on music moved to C major / A minor hears every seed moved there
         # too, and its continuation moved back (see :meth:`key_shift`)
         self.key_normalized = key_normalized
+        self.styles = tuple(styles)  # style classes 1…n of a model with controls
+        self.has_controls = bool(weights.control_tables)
         self.prime_cache_size = prime_cache_size  # primed seeds kept (0: none), ~6 KB each
         self._prime_cache: OrderedDict[bytes, tuple[LstmState, np.ndarray]] = OrderedDict()
         self.weights = weights
         self.vocab = vocab
         self.name = name
         weights.fused  # noqa: B018 -- lay the weights out now, not on the first request
-        kinds = np.zeros(vocab.size, dtype=np.int8)
-        kinds[vocab.velocity_offset : vocab.pitch_offset] = _VELOCITY
-        kinds[vocab.pitch_offset : vocab.duration_offset] = _PITCH
-        kinds[vocab.duration_offset : vocab.shift_offset] = _DURATION
-        kinds[vocab.shift_offset :] = _SHIFT
+        kinds = vocab.kinds
         self._kinds = kinds.tolist()
-        self._is_velocity = kinds == _VELOCITY
-        self._is_pitch = kinds == _PITCH
-        self._is_duration = kinds == _DURATION
-        self._is_shift = kinds == _SHIFT
+        self._is_velocity = kinds == VELOCITY
+        self._is_pitch = kinds == PITCH
+        self._is_duration = kinds == DURATION
+        self._is_shift = kinds == SHIFT
         # steps a DURATION/SHIFT token stands for (0 elsewhere), for the length masks
-        self._steps = np.zeros(vocab.size, dtype=np.int64)
-        self._steps[self._is_duration] = np.arange(1, vocab.max_duration_steps + 1)
-        self._steps[self._is_shift] = np.arange(1, vocab.max_shift_steps + 1)
+        self._steps = np.asarray(vocab.steps_of_token)
         self._steps_list = self._steps.tolist()
-        # The grammar as a table: what a row may emit, by its state and the steps remaining
-        # (clipped: beyond the longest DURATION/SHIFT every length fits). Pitches and
-        # velocities are narrowed per step by the key, polyphony and current velocity.
+        self._pitch_list = vocab.pitch_of_token.tolist()
+        # The duration grammar as a table: what a row may emit, by its state and the steps
+        # remaining (clipped: beyond the longest DURATION/SHIFT every length fits). Pitches
+        # and velocities are narrowed per step by the key, polyphony and current velocity.
+        # (The note-off grammar depends on which notes sound: see _sample_note_offs.)
         self._reach = max(vocab.max_duration_steps, vocab.max_shift_steps)
         remaining = np.arange(self._reach + 1)[:, None]
         fits = self._steps[None, :] <= remaining
@@ -323,7 +370,31 @@ class Engine:
             metadata.vocabulary,
             metadata.name,
             key_normalized=metadata.config.key_normalized,
+            styles=metadata.config.styles,
         )
+
+    # --- controls --------------------------------------------------------------------
+    def controls_for(self, seed: list[Note], params: SamplingParams) -> tuple[int, int, int]:
+        """The (style, voices, density) classes a request asks for; ``auto`` voices and
+        density are the seed's own, ``auto`` style is left to the model (class 0).
+        Raises :class:`ParamError` for a style this model does not know."""
+        style = AUTO
+        if params.style != "auto":
+            if params.style not in self.styles:
+                known = ", ".join(("auto", *self.styles))
+                raise ParamError(f"style {params.style!r} is not one this model knows ({known})")
+            style = self.styles.index(params.style) + 1
+        texture = measure_texture(seed) if (not params.voices or not params.density) else None
+        voices = params.voices or (texture.voice_class if texture else AUTO)
+        density = params.density or (texture.density_class if texture else AUTO)
+        return style, voices, density
+
+    def control_vector(self, classes: tuple[int, int, int]) -> np.ndarray | None:
+        """The controls' share of the first layer's input, (4·units₁, 1); None without controls."""
+        if not self.has_controls:
+            return None
+        tables = self.weights.fused.control_tables
+        return sum(table[index] for table, index in zip(tables, classes, strict=True))[:, None]
 
     def key_shift(self, seed: list[Note], params: SamplingParams) -> int:
         """Semitones a request is moved by before the model hears it (0 unless the model is
@@ -336,15 +407,19 @@ class Engine:
 
     # --- raw network -----------------------------------------------------------------
     def logits(self, tokens: np.ndarray) -> np.ndarray:
-        """Logits after each token of one sequence, (time, vocab): for checks against Keras."""
+        """Logits after each token of one sequence, (time, vocab), controls ``auto``: for
+        checks against Keras."""
         state = LstmState.zeros(self.weights, 1)
+        state.controls = self.control_vector((AUTO, AUTO, AUTO))
         return np.stack([lstm_step(self.weights, np.asarray([t]), state)[0] for t in np.asarray(tokens)])
 
-    def prime(self, tokens: np.ndarray) -> tuple[LstmState, np.ndarray]:
+    def prime(self, tokens: np.ndarray, controls: np.ndarray | None = None) -> tuple[LstmState, np.ndarray]:
         """Run one seed through the network: its state and the logits (1, vocab) after its last token."""
-        return self.prime_many([tokens])[0]
+        return self.prime_many([tokens], None if controls is None else [controls])[0]
 
-    def prime_many(self, sequences: list[np.ndarray]) -> list[tuple[LstmState, np.ndarray]]:
+    def prime_many(
+        self, sequences: list[np.ndarray], controls: list[np.ndarray | None] | None = None
+    ) -> list[tuple[LstmState, np.ndarray]]:
         """Prime several seeds in one batch: (one-row state, logits (1, vocab)) for each.
 
         Layer by layer rather than token by token: each layer's recurrence is a loop over
@@ -352,6 +427,7 @@ class Engine:
         seed is one matrix-matrix product, and the output layer runs for the last token only.
         Seeds of different lengths are right-aligned; a row keeps its zero state until its
         first token, so every row's result is exactly what priming it alone gives.
+        ``controls``: per seed, its :meth:`control_vector` (models with controls).
         """
         fused = self.weights.fused
         lengths = np.asarray([len(s) for s in sequences], np.int64)
@@ -364,6 +440,12 @@ class Engine:
         all_started = started.all(axis=1)
         state = LstmState.zeros(self.weights, rows)
         inputs = fused.input_table[tokens]  # (time, rows, 4·units): input projections, biases included
+        row_controls = None
+        if self.has_controls:
+            given = controls or [None] * rows
+            default = self.control_vector((AUTO, AUTO, AUTO))
+            row_controls = np.concatenate([default if c is None else c for c in given], axis=1)
+            inputs += row_controls.T[None]
         for index, layer in enumerate(fused.layers):
             if layer.kernel_t is not None:
                 # one matrix-matrix product for every step and row of the layer below
@@ -385,20 +467,27 @@ class Engine:
         logits = fused.dense_t @ state.h[-1]
         logits += fused.dense_bias
         logits[:, lengths == 0] = 0.0
-        return [
-            (
-                LstmState([h[:, r : r + 1] for h in state.h], [c[:, r : r + 1] for c in state.c]),
-                logits.T[r : r + 1],
-            )
-            for r in range(rows)
-        ]
+        state.controls = row_controls
+        return [(state.row(r), logits.T[r : r + 1]) for r in range(rows)]
 
-    def _primed(self, sequences: list[np.ndarray]) -> list[tuple[LstmState, np.ndarray]]:
+    def _primed(
+        self, sequences: list[np.ndarray], controls: list[tuple[int, int, int]]
+    ) -> list[tuple[LstmState, np.ndarray]]:
         """:meth:`prime_many` through a small cache: a musician regenerating from the same seed
         with new parameters (the common case on stage) skips priming altogether."""
-        keys = [np.asarray(s, np.int64).tobytes() for s in sequences]
-        missing = {k: s for k, s in zip(keys, sequences, strict=True) if k not in self._prime_cache}
-        fresh = dict(zip(missing, self.prime_many(list(missing.values())), strict=True)) if missing else {}
+        if not self.has_controls:
+            controls = [(AUTO, AUTO, AUTO)] * len(sequences)
+        keys = [
+            np.asarray(s, np.int64).tobytes() + bytes(c) for s, c in zip(sequences, controls, strict=True)
+        ]
+        missing = {
+            k: (s, c) for k, s, c in zip(keys, sequences, controls, strict=True) if k not in self._prime_cache
+        }
+        fresh = {}
+        if missing:
+            seqs = [s for s, _ in missing.values()]
+            vectors = [self.control_vector(c) for _, c in missing.values()]
+            fresh = dict(zip(missing, self.prime_many(seqs, vectors), strict=True))
         results = []
         for key in keys:
             result = fresh[key] if key in fresh else self._prime_cache[key]
@@ -412,8 +501,9 @@ class Engine:
 
     # --- requests --------------------------------------------------------------------
     def seed_tokens(self, seed: list[Note], origin_beats: float) -> tuple[np.ndarray, DecoderState]:
-        """BOS + the seed's events + shifts up to the origin, and the decoder state there."""
-        tokens = notes_to_tokens(seed, self.vocab, bos=True)
+        """BOS + the seed's events + shifts up to the origin, and the decoder state there
+        (note-off encoding: seed notes sounding at the origin stay open)."""
+        tokens = notes_to_tokens(seed, self.vocab, bos=True, until_beats=origin_beats)
         state = decoder_state_after(tokens, self.vocab)
         origin_steps = self.vocab.beats_to_steps(origin_beats)
         shifts = np.asarray(shift_tokens(origin_steps - state.cursor_steps, self.vocab), dtype=np.int64)
@@ -421,6 +511,7 @@ class Engine:
         if len(tokens) > MAX_SEED_TOKENS:
             tokens = tokens[-MAX_SEED_TOKENS:]
             # restart at a clean event boundary: never in the middle of PITCH → DURATION
+            # (note-off: a note-off whose note-on was cut is ignored by the decoder)
             starts = np.flatnonzero(self._is_shift[tokens] | self._is_velocity[tokens])
             tokens = tokens[starts[0] :] if len(starts) else tokens
         return tokens, state
@@ -436,6 +527,7 @@ class Engine:
         states: list[LstmState] = []
         first_logits: list[np.ndarray] = []
         seeds: list[np.ndarray] = []
+        seed_controls: list[tuple[int, int, int]] = []
         for request_index, request in enumerate(requests):
             params = request.params
             origin = request.origin_beats
@@ -445,6 +537,7 @@ class Engine:
             shift = self.key_shift(seed_notes, params)
             if shift:
                 seed_notes = transpose_notes(seed_notes, shift)
+            seed_controls.append(self.controls_for(seed_notes, params) if self.has_controls else (0, 0, 0))
             tokens, decoder = self.seed_tokens(seed_notes, origin)
             seeds.append(tokens)
             rng = np.random.default_rng(None if params.seed < 0 else params.seed)
@@ -455,12 +548,24 @@ class Engine:
             pitches_ok = _shift_mask(
                 allowed_pitches(params.key, params.scale, params.low, params.high), shift
             )
-            # seed notes still sounding at the origin count for polyphony
+            # seed notes still sounding at the origin count for polyphony: duration encoding,
+            # the step each pitch ends at; note-off encoding, the step it began (-1: silent)
             origin_steps = self.vocab.beats_to_steps(origin)
-            sounding = np.zeros(128, np.int64)
-            for note in seed_notes:
-                end = self.vocab.beats_to_steps(note.end_beats) - origin_steps
-                sounding[note.pitch] = max(sounding[note.pitch], end)
+            due = None
+            if self.vocab.note_offs:
+                # the seed says when its held notes end: the continuation ends them then
+                sounding = np.full(128, _SILENT, np.int64)
+                due = np.full(128, _UNLIMITED, np.int64)
+                for note in quantize_notes(seed_notes, self.vocab):
+                    start = self.vocab.beats_to_steps(note.start_beats) - origin_steps
+                    end = self.vocab.beats_to_steps(note.end_beats) - origin_steps
+                    if start < 0 < end:
+                        sounding[note.pitch], due[note.pitch] = start, end
+            else:
+                sounding = np.zeros(128, np.int64)
+                for note in seed_notes:
+                    end = self.vocab.beats_to_steps(note.end_beats) - origin_steps
+                    sounding[note.pitch] = max(sounding[note.pitch], end)
             rows.extend(
                 _Row(
                     request_index,
@@ -472,17 +577,19 @@ class Engine:
                     sounding.copy(),
                     decoder,
                     shift,
+                    due,
                 )
                 for _ in range(params.variations)
             )
         if not rows:
             return []
-        for (state, logits), request in zip(self._primed(seeds), requests, strict=True):
+        for (state, logits), request in zip(self._primed(seeds, seed_controls), requests, strict=True):
             states.append(state.repeat(request.params.variations))
             first_logits.append(np.repeat(logits, request.params.variations, axis=0))
         state = LstmState.stack(states)
         logits = np.concatenate(first_logits)
-        sampled = self._sample(rows, state, logits, events)
+        sample = self._sample_note_offs if self.vocab.note_offs else self._sample
+        sampled = sample(rows, state, logits, events)
         seconds = time.perf_counter() - started
         results = [
             Continuation([], requests[i].params.length, 0.0, seconds=seconds) for i in range(len(requests))
@@ -547,25 +654,25 @@ class Engine:
                 row = rows[index]
                 row.tokens += 1
                 kind = kinds[token]
-                if kind == _DURATION:
+                if kind == DURATION:
                     length = steps[token]
                     pitch = pending[index]
                     vbin = velocity_bin[index]
-                    velocity = vocab.bin_to_velocity(vbin) if vbin >= 0 else 90
+                    velocity = vocab.bin_to_velocity(vbin) if vbin >= 0 else DEFAULT_VELOCITY
                     start = int(cursor[index])
                     beats = vocab.steps_to_beats
                     notes[index].append(Note(pitch, velocity, beats(start), beats(length)))
                     sounding_until[index, pitch] = start + length
                     pending[index] = -1
                     phase[index] = _FREE
-                elif kind == _PITCH:
+                elif kind == PITCH:
                     pending[index] = token - vocab.pitch_offset
                     phase[index] = _AFTER_PITCH
-                elif kind == _VELOCITY:
+                elif kind == VELOCITY:
                     velocity_bin[index] = token - vocab.velocity_offset
                     velocity_column[index] = token
                     phase[index] = _AFTER_VELOCITY
-                elif kind == _SHIFT:
+                elif kind == SHIFT:
                     cursor[index] += steps[token]
                     remaining[index] -= steps[token]
                     phase[index] = _FREE if remaining[index] > 0 else _DONE
@@ -578,10 +685,139 @@ class Engine:
                 logits = lstm_step(self.weights, np.asarray(choice), state)
         return notes
 
+    def _sample_note_offs(
+        self, rows: list[_Row], state: LstmState, logits: np.ndarray, events: int | None = None
+    ) -> list[list[Note]]:
+        """The note-off grammar: at each moment note-offs first (of notes that have sounded at
+        least a step), then velocity changes and note-ons, then a SHIFT. Every sounding note
+        has a step it must end by (``due``): a seed note held past the origin, where the seed
+        ends it (and no earlier); a note of the continuation, ``max_duration_steps`` after it
+        began. Time never moves past a due step, so no note is ever left hanging; notes
+        still sounding at the end of the length end there."""
+        vocab = self.vocab
+        batch = len(rows)
+        every_row = np.arange(batch)
+        cursor = np.zeros(batch, np.int64)
+        remaining = np.asarray([r.total_steps for r in rows], np.int64)
+        phase = np.where(remaining > 0, _FREE, _DONE)
+        began = np.stack([r.sounding for r in rows])  # (rows, 128): start step, _SILENT if silent
+        due = np.stack([r.due for r in rows])  # (rows, 128): the step each note must end by
+        fixed = due != _UNLIMITED  # held seed notes: they end when the seed says, not before
+        ours = np.zeros((batch, 128), bool)  # sounding notes this continuation started
+        note_velocity = np.zeros((batch, 128), np.int64)
+        velocity_bin = [r.decoder.velocity_bin if r.decoder.velocity_bin is not None else -1 for r in rows]
+        velocity_column = np.asarray(
+            [vocab.velocity_offset + b if b >= 0 else PAD for b in velocity_bin], np.int64
+        )
+        pitches_ok = np.stack([r.pitches_ok for r in rows])
+        polyphony = np.asarray([r.params.polyphony for r in rows], np.int64)
+        max_steps = vocab.max_duration_steps
+        inv_temperature = np.asarray([1.0 / r.params.temperature for r in rows], np.float32)[:, None]
+        top_k = np.asarray([r.params.top_k for r in rows], np.int64)
+        top_p = np.asarray([r.params.top_p for r in rows], np.float32)
+        needs_sort = bool((top_k > 0).any() or (top_p < 1.0).any())
+        rngs = [r.rng for r in rows]
+        active = [index for index in range(batch) if phase[index] != _DONE]
+        notes: list[list[Note]] = [[] for _ in rows]
+        kinds, steps, pitch_of = self._kinds, self._steps_list, self._pitch_list
+        ons = slice(vocab.pitch_offset, vocab.pitch_offset + 128)
+        offs = slice(vocab.note_off_offset, vocab.note_off_offset + 128)
+        velocities = slice(vocab.velocity_offset, vocab.pitch_offset)
+        shift_steps = self._steps[vocab.shift_offset :]
+        beats = vocab.steps_to_beats
 
-# token kinds, and the grammar phases of a row
-_VELOCITY, _PITCH, _DURATION, _SHIFT = 1, 2, 3, 4
+        while active:
+            sounding = began != _SILENT
+            held = np.where(sounding, cursor[:, None] - began, 0)
+            to_go = np.where(sounding, due - cursor[:, None], _UNLIMITED)
+            overdue = sounding & (to_go <= 0)
+            # time may move on until the first sounding note is due
+            until_due = to_go.min(axis=1)
+            reach = np.minimum(remaining, until_due)
+            fresh_moment = phase == _FREE
+            can_start = pitches_ok & ~sounding
+            can_start &= (sounding.sum(axis=1) < polyphony)[:, None]
+            can_start &= (phase != _DONE)[:, None]
+            allowed = np.zeros((batch, vocab.size), bool)
+            allowed[:, vocab.shift_offset :] = (shift_steps[None, :] <= reach[:, None]) & (
+                phase != _AFTER_VELOCITY
+            )[:, None]
+            allowed[:, offs] = sounding & ~fixed & (held >= 1) & fresh_moment[:, None]
+            allowed[:, ons] = can_start
+            allowed[:, velocities] = (can_start.any(axis=1) & (phase != _AFTER_VELOCITY))[:, None]
+            allowed[every_row, velocity_column] = False
+            if overdue.any():
+                late = overdue.any(axis=1)
+                allowed[late] = False
+                allowed[late, offs] = overdue[late]
+            allowed[phase == _DONE, BOS] = True  # finished rows idle on a harmless token
+
+            scores = np.where(allowed, logits * inv_temperature, NEG_INF)
+            choice = _sample_rows(scores, top_k, top_p, needs_sort, rngs).tolist()
+
+            still_active = []
+            for index in active:
+                token = choice[index]
+                row = rows[index]
+                row.tokens += 1
+                kind = kinds[token]
+                if kind == SHIFT:
+                    cursor[index] += steps[token]
+                    remaining[index] -= steps[token]
+                    phase[index] = _FREE if remaining[index] > 0 else _DONE
+                elif kind == NOTE_OFF:
+                    pitch = pitch_of[token]
+                    if ours[index, pitch]:
+                        start = int(began[index, pitch])
+                        notes[index].append(
+                            Note(
+                                pitch,
+                                int(note_velocity[index, pitch]),
+                                beats(start),
+                                beats(int(cursor[index]) - start),
+                            )
+                        )
+                        ours[index, pitch] = False
+                    began[index, pitch] = _SILENT
+                    fixed[index, pitch] = False
+                elif kind == PITCH:
+                    pitch = pitch_of[token]
+                    began[index, pitch] = cursor[index]
+                    due[index, pitch] = cursor[index] + max_steps
+                    ours[index, pitch] = True
+                    vbin = velocity_bin[index]
+                    note_velocity[index, pitch] = (
+                        vocab.bin_to_velocity(vbin) if vbin >= 0 else DEFAULT_VELOCITY
+                    )
+                    phase[index] = _ONSET
+                elif kind == VELOCITY:
+                    velocity_bin[index] = token - vocab.velocity_offset
+                    velocity_column[index] = token
+                    phase[index] = _AFTER_VELOCITY
+                if events is not None and row.tokens >= events:
+                    phase[index] = _DONE
+                if phase[index] != _DONE:
+                    still_active.append(index)
+            active = still_active
+            if active:
+                logits = lstm_step(self.weights, np.asarray(choice), state)
+        # notes still sounding end with the continuation (at least one step long)
+        for index in range(batch):
+            end = int(cursor[index])
+            for pitch in np.flatnonzero(ours[index]).tolist():
+                start = int(began[index, pitch])
+                length = max(end - start, 1)
+                notes[index].append(
+                    Note(pitch, int(note_velocity[index, pitch]), beats(start), beats(length))
+                )
+        return [sort_notes(n) for n in notes]
+
+
+# grammar phases of a row (the note-off grammar's _ONSET: a note-on at this moment, so
+# no more note-offs until time moves on)
 _FREE, _AFTER_PITCH, _AFTER_VELOCITY, _DONE = 0, 1, 2, 3
+_ONSET = _AFTER_PITCH
+_SILENT = np.iinfo(np.int64).min // 4  # note-off grammar: a pitch that is not sounding
 _UNLIMITED = 2**62  # steps: no length limit (``events`` mode)
 
 
@@ -596,6 +832,8 @@ class _Row:
     sounding: np.ndarray
     decoder: DecoderState
     shift: int  # semitones between the request's pitches and the model's (key normalisation)
+    # note-off grammar: the step each held seed note must end at (_UNLIMITED: not held)
+    due: np.ndarray | None = None
     tokens: int = 0
 
 
@@ -687,4 +925,17 @@ def load_engine(path: str | os.PathLike) -> Engine:
         raise ModelFileError(
             path, f"model reads {weights.input_table.shape[0]} events but its vocabulary has {vocab_size}"
         )
-    return Engine(weights, metadata.vocabulary, metadata.name, key_normalized=metadata.config.key_normalized)
+    if len(weights.control_tables) != (3 if metadata.config.controls else 0):
+        raise ModelFileError(path, "its controls do not match its metadata")
+    sizes = tuple(len(t) for t in weights.control_tables)
+    if metadata.config.controls and sizes != metadata.config.control_sizes:
+        raise ModelFileError(
+            path, f"its controls have {sizes} classes, its metadata says {metadata.config.control_sizes}"
+        )
+    return Engine(
+        weights,
+        metadata.vocabulary,
+        metadata.name,
+        key_normalized=metadata.config.key_normalized,
+        styles=metadata.config.styles,
+    )

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from .encoding import Vocabulary, tokens_to_notes
+from .encoding import PITCH, Vocabulary, tokens_to_notes
 from .engine import Engine, GenerationRequest, LstmState, lstm_step
 from .model import ModelMetadata, read_metadata, resolve_model_path
 from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_key_ratio
@@ -73,6 +73,7 @@ class HeldOut:
     midi_dir: Path
     training_dir: Path
     same_folder: bool  # True: held out = the model's validation split of midi_dir
+    # events (n, 4): ids and control classes, as in train.Corpus
     heldout: list[tuple[str, np.ndarray]]  # as the model reads them (key-normalised if it is)
     training: list[tuple[str, np.ndarray]]  # likewise
     music: list[tuple[str, np.ndarray]]  # the held-out files as written (seeds for continuations)
@@ -171,8 +172,8 @@ def cut_excerpts(
     rng = np.random.default_rng(config.seed)
     total = config.seed_beats + config.span_beats
     pieces = []
-    for name, tokens in files:
-        notes = tokens_to_notes(tokens, vocab)
+    for name, events in files:
+        notes = tokens_to_notes(events[:, 0], vocab)
         last_start = max((n.start_beats for n in notes), default=0.0)
         bars = int((last_start - total) // BEATS_PER_BAR) + 1  # bar lines where an excerpt still fits
         if notes and bars > 0:
@@ -195,16 +196,23 @@ def cut_excerpts(
 # --- likelihood ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class LikelihoodScore:
-    """NLL per event (nats) and next-event top-1 accuracy over ``events`` targets."""
+    """NLL per event (nats) and next-event top-1 accuracy over ``events`` targets, and
+    over the ``notes`` those events encode: NLL per note compares models whose vocabularies
+    differ (the same music costs so many nats whatever it is spelt in)."""
 
     name: str
     nll: float
     accuracy: float
     events: int
+    notes: int = 0
 
     @property
     def perplexity(self) -> float:
         return float(math.exp(self.nll))
+
+    @property
+    def nll_per_note(self) -> float | None:
+        return self.nll * self.events / self.notes if self.notes else None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -213,23 +221,51 @@ class LikelihoodScore:
             "accuracy": round(self.accuracy, 4),
             "perplexity": round(self.perplexity, 3),
             "events": self.events,
+            "notes": self.notes,
+            "nll_per_note": _rounded(self.nll_per_note),
         }
 
 
-def model_likelihood(engine: Engine, streams: Sequence[np.ndarray], name: str) -> LikelihoodScore:
+def count_notes(streams: Sequence[np.ndarray], vocab: Vocabulary) -> int:
+    """Notes (PITCH / note-on events) among the targets of ``streams`` (event ids)."""
+    return int(sum(int((vocab.kinds[np.asarray(s, np.int64)[1:]] == PITCH).sum()) for s in streams))
+
+
+CONTROL_MODES = ("texture", "auto", "all")
+
+
+def stream_controls(engine: Engine, events: np.ndarray, mode: str) -> tuple[int, int, int]:
+    """The control classes a file is scored with: ``texture``, its voices and density as
+    ``auto`` would measure them on a seed of it, style left to the model (the honest
+    default: n-grams know no style either); ``auto``, nothing; ``all``, its style too."""
+    if not engine.has_controls or mode == "auto" or len(events) == 0:
+        return (0, 0, 0)
+    style, voices, density = (int(v) for v in events[0, 1:])
+    return (style if mode == "all" else 0, voices, density)
+
+
+def model_likelihood(
+    engine: Engine, streams: Sequence[np.ndarray], name: str, controls: str = "texture"
+) -> LikelihoodScore:
     """Score every event after the first of each stream, with the state carried from the
-    stream's start (the numpy engine, which matches Keras to 1e-5, in batches of streams)."""
+    stream's start (the numpy engine, which matches Keras to 1e-5, in batches of streams).
+    ``streams`` are (n, 4) events (ids and control classes); ``controls`` is one of
+    :data:`CONTROL_MODES` (see :func:`stream_controls`)."""
     total_nll = 0.0
     hits = 0
     events = 0
     order = sorted(range(len(streams)), key=lambda i: len(streams[i]))  # similar lengths share a batch
     for first in range(0, len(order), LIKELIHOOD_BATCH):
-        batch = [np.asarray(streams[i], np.int64) for i in order[first : first + LIKELIHOOD_BATCH]]
+        chosen = [streams[i] for i in order[first : first + LIKELIHOOD_BATCH]]
+        batch = [np.asarray(s, np.int64)[:, 0] for s in chosen]
         lengths = np.asarray([len(s) for s in batch])
         padded = np.zeros((len(batch), lengths.max()), np.int64)  # PAD after each stream's end
         for row, stream in enumerate(batch):
             padded[row, : len(stream)] = stream
         state = LstmState.zeros(engine.weights, len(batch))
+        if engine.has_controls:
+            vectors = [engine.control_vector(stream_controls(engine, s, controls)) for s in chosen]
+            state.controls = np.concatenate(vectors, axis=1)
         for t in range(lengths.max() - 1):
             logits = lstm_step(engine.weights, padded[:, t], state).astype(np.float64)
             live = lengths > t + 1
@@ -242,7 +278,8 @@ def model_likelihood(engine: Engine, streams: Sequence[np.ndarray], name: str) -
             events += len(targets)
     if not events:
         raise EvaluationError("the held-out files have no events to predict")
-    return LikelihoodScore(name, total_nll / events, hits / events, events)
+    notes = count_notes([np.asarray(s)[:, 0] for s in streams], engine.vocab)
+    return LikelihoodScore(name, total_nll / events, hits / events, events, notes)
 
 
 def ngram_likelihoods(
@@ -255,6 +292,7 @@ def ngram_likelihoods(
     """Every order, fitted on the training files as they are and (when the model was trained
     with transpositions) on all their transpositions within ±``transpose``, the same
     augmentation the model saw; both are honest baselines, and the better one counts."""
+    notes = count_notes(heldout, vocab)
     variants = [("", list(training))]
     if transpose > 0:
         variants.append((f" (±{transpose} transposed)", augment_transpositions(training, transpose, vocab)))
@@ -262,7 +300,9 @@ def ngram_likelihoods(
     for suffix, streams in variants:
         models = fit_ngrams(streams, orders, vocab.size)
         for order, score in score_ngrams(models, heldout).items():
-            scores.append(LikelihoodScore(f"{order}-gram{suffix}", score.nll, score.accuracy, score.events))
+            scores.append(
+                LikelihoodScore(f"{order}-gram{suffix}", score.nll, score.accuracy, score.events, notes)
+            )
     return scores
 
 
@@ -314,29 +354,38 @@ def evaluate(
     vocab = metadata.vocabulary
     training_dir = training_folder(metadata, model_path, train_dir)
     data = load_heldout(midi_dir, metadata, training_dir, config)
-    heldout_streams = [tokens for _, tokens in data.heldout]
-    training_streams = [tokens for _, tokens in data.training]
+    heldout_events = [events for _, events in data.heldout]
+    heldout_streams = [events[:, 0] for events in heldout_events]
+    training_streams = [events[:, 0] for _, events in data.training]
     progress(
         f"{len(data.heldout)} held-out files, {sum(len(s) - 1 for s in heldout_streams):,} targets; "
         f"{len(data.training)} training files"
     )
 
     engine = load_engine(str(model_path))
-    model_score = model_likelihood(engine, heldout_streams, metadata.name)
+    model_score = model_likelihood(engine, heldout_events, metadata.name)
     progress(f"model NLL {model_score.nll:.4f}")
+    control_scores = {}
+    if engine.has_controls:  # the same files scored knowing nothing, and knowing their style
+        for mode in ("auto", "all") if data.same_folder else ("auto",):
+            control_scores[mode] = model_likelihood(engine, heldout_events, f"{metadata.name} ({mode})", mode)
     compared = []
     for other in compare:
         other_path = resolve_model_path(other)
         other_metadata = read_metadata(other_path)
+        other_events = heldout_events
         if other_metadata.vocabulary != vocab:
-            raise EvaluationError(f"{other}: a different vocabulary, so its NLL is not comparable")
+            # the same files spelt in its own vocabulary: compare NLL per note, not per event
+            other_events = [
+                e for _, e in load_heldout(midi_dir, other_metadata, training_dir, config).heldout
+            ]
         if other_metadata.config.key_normalized != metadata.config.key_normalized:
             raise EvaluationError(
                 f"{other}: one model reads music moved to C major / A minor and the other does "
                 "not, so their NLLs are not comparable"
             )
         other_engine = load_engine(str(other_path))
-        compared.append(model_likelihood(other_engine, heldout_streams, other_metadata.name))
+        compared.append(model_likelihood(other_engine, other_events, other_metadata.name))
     transpose = int(metadata.training.get("config", {}).get("transpose", 0))
     ngrams = ngram_likelihoods(training_streams, heldout_streams, vocab, config.ngram_orders, transpose)
     best = min(ngrams, key=lambda s: s.nll)
@@ -385,6 +434,7 @@ def evaluate(
         },
         "likelihood": {
             "model": model_score.as_dict(),
+            "controls": {mode: score.as_dict() for mode, score in control_scores.items()},
             "compare": [score.as_dict() for score in compared],
             "ngrams": [score.as_dict() for score in ngrams],
             "best_ngram": best.as_dict(),

@@ -55,6 +55,12 @@ class ModelConfig:
     ``key_normalized``: the model learnt from music moved to C major / A minor (each file by
     the key :func:`~osc_composer.theory.infer_key` hears in it), so it must hear seeds moved
     there too; the engine does that and moves its continuations back.
+
+    ``controls``: the model reads, beside each event, three control classes (style, voices,
+    density; see :mod:`osc_composer.texture`), each embedded and added to the event's
+    embedding (:func:`conditioned_embedding_layer`); ``styles`` names the style classes
+    1…n (class 0 is ``auto``). The input is then (batch, time, 4): event id and the three
+    control classes.
     """
 
     architecture: str = "lstm"
@@ -64,8 +70,13 @@ class ModelConfig:
     dropout: float = 0.2
     pitch_classes: bool = True
     key_normalized: bool = False
+    controls: bool = False
+    styles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "styles", tuple(str(s) for s in self.styles))
+        if self.controls and self.architecture == "seed":
+            raise ValueError("the seed architecture takes no controls")
         if self.architecture not in ARCHITECTURES:
             raise ValueError(
                 f"unknown architecture {self.architecture!r}; choose from {sorted(ARCHITECTURES)}"
@@ -87,7 +98,15 @@ class ModelConfig:
         # files from before these options were made without them
         values.setdefault("pitch_classes", False)
         values.setdefault("key_normalized", False)
+        values["styles"] = tuple(values.get("styles", ()))
         return cls(**values)
+
+    @property
+    def control_sizes(self) -> tuple[int, int, int]:
+        """Classes of each control (style, voices, density), ``auto`` included."""
+        from .texture import DENSITY_CLASSES, VOICE_CLASSES
+
+        return (len(self.styles) + 1, len(VOICE_CLASSES) + 1, len(DENSITY_CLASSES) + 1)
 
 
 # architecture name → what its last layer emits
@@ -147,7 +166,11 @@ def build_model(
     """
     import keras
 
-    tokens = keras.Input(shape=(None,), dtype="int32", name="tokens")
+    if config.controls:
+        # event id and its three control classes, one row per time step
+        tokens = keras.Input(shape=(None, 4), dtype="int32", name="events")
+    else:
+        tokens = keras.Input(shape=(None,), dtype="int32", name="tokens")
     if config.architecture == "seed":
         # One-hot input as a frozen identity embedding: the same vectors, and unlike
         # CategoryEncoding it trains on windows of unknown length in graph mode.
@@ -158,9 +181,15 @@ def build_model(
         scores = keras.layers.Dense(vocab.size, activation="softmax", name="next_token")(x)
         return keras.Model(tokens, scores, name="seed_article_lstm")
     shared = config.pitch_classes and not folded
-    if shared:
-        embedding, dense = pitch_class_layers()
-        x = embedding(vocab.size, config.embedding_dim, vocab.pitch_offset, name="embedding")(tokens)
+    blocks = pitch_blocks(vocab) if shared else ()
+    if config.controls:
+        conditioned = conditioned_embedding_layer()
+        x = conditioned(
+            vocab.size, config.embedding_dim, config.control_sizes, pitch_offsets=blocks, name="embedding"
+        )(tokens)
+    elif shared:
+        embedding, _ = pitch_class_layers()
+        x = embedding(vocab.size, config.embedding_dim, blocks, name="embedding")(tokens)
     else:
         x = keras.layers.Embedding(vocab.size, config.embedding_dim, name="embedding")(tokens)
     for index in range(config.layers):
@@ -168,10 +197,17 @@ def build_model(
         if config.dropout:
             x = keras.layers.Dropout(config.dropout, name=f"dropout_{index + 1}")(x)
     if shared:
-        scores = dense(vocab.size, vocab.pitch_offset, name="next_token")(x)
+        _, dense = pitch_class_layers()
+        scores = dense(vocab.size, blocks, name="next_token")(x)
     else:
         scores = keras.layers.Dense(vocab.size, name="next_token")(x)
     return keras.Model(tokens, scores, name="event_lstm")
+
+
+def pitch_blocks(vocab: Vocabulary) -> tuple[int, ...]:
+    """Offsets of the 128-token blocks that name a pitch: PITCH (note-on), and NOTE_OFF
+    in the note-off encoding. Each block shares pitch-class and octave vectors of its own."""
+    return (vocab.pitch_offset, vocab.note_off_offset) if vocab.note_offs else (vocab.pitch_offset,)
 
 
 def fold_pitch_classes(model: keras.Model, vocab: Vocabulary, config: ModelConfig) -> keras.Model:
@@ -186,17 +222,24 @@ def fold_pitch_classes(model: keras.Model, vocab: Vocabulary, config: ModelConfi
     return bare
 
 
-def _pitch_tables(vocab_size: int, pitch_offset: int) -> tuple[Any, Any, Any]:
-    """For every token: 1.0 if it is a PITCH (else 0.0), its pitch class and its octave."""
+def _pitch_tables(vocab_size: int, pitch_offsets: Any) -> tuple[Any, Any, Any]:
+    """For every token: 1.0 if it names a pitch (else 0.0), the row of its pitch class and
+    the row of its octave in the shared tables (each block of ``pitch_offsets`` has its own
+    12 pitch-class and ``OCTAVES`` octave rows)."""
     import numpy as np
 
-    pitch = np.arange(vocab_size) - pitch_offset
-    is_pitch = (pitch >= 0) & (pitch < 128)
-    return (
-        is_pitch.astype("float32"),
-        np.where(is_pitch, pitch % 12, 0).astype("int32"),
-        np.where(is_pitch, pitch // 12, 0).astype("int32"),
-    )
+    if isinstance(pitch_offsets, int):  # checkpoints from before note-off blocks
+        pitch_offsets = (pitch_offsets,)
+    is_pitch = np.zeros(vocab_size, "float32")
+    pitch_class = np.zeros(vocab_size, "int32")
+    octave = np.zeros(vocab_size, "int32")
+    for block, offset in enumerate(pitch_offsets):
+        pitch = np.arange(128)
+        ids = offset + pitch
+        is_pitch[ids] = 1.0
+        pitch_class[ids] = block * 12 + pitch % 12
+        octave[ids] = block * OCTAVES + pitch // 12
+    return is_pitch, pitch_class, octave
 
 
 OCTAVES = 11  # MIDI pitches 0..127 span octaves 0..10
@@ -215,10 +258,11 @@ def pitch_class_layers() -> tuple[type, type]:
 
         folds_into = "Embedding"
 
-        def __init__(self, input_dim: int, output_dim: int, pitch_offset: int, **kwargs: Any) -> None:
+        def __init__(self, input_dim: int, output_dim: int, pitch_offset: Any, **kwargs: Any) -> None:
             super().__init__(**kwargs)
-            self.input_dim, self.output_dim, self.pitch_offset = input_dim, output_dim, pitch_offset
-            self._is_pitch, self._pitch_class, self._octave = _pitch_tables(input_dim, pitch_offset)
+            self.input_dim, self.output_dim = input_dim, output_dim
+            self.pitch_offset = [pitch_offset] if isinstance(pitch_offset, int) else list(pitch_offset)
+            self._is_pitch, self._pitch_class, self._octave = _pitch_tables(input_dim, self.pitch_offset)
 
         def build(self, input_shape: Any) -> None:
             uniform = keras.initializers.RandomUniform(-0.05, 0.05)  # Embedding's default
@@ -226,11 +270,12 @@ def pitch_class_layers() -> tuple[type, type]:
                 shape=(self.input_dim, self.output_dim), initializer=uniform, name="embeddings"
             )
             # zeros: the layer starts as a plain Embedding and learns what pitches share
+            blocks = len(self.pitch_offset)
             self.pitch_class_embeddings = self.add_weight(
-                shape=(12, self.output_dim), initializer="zeros", name="pitch_class_embeddings"
+                shape=(12 * blocks, self.output_dim), initializer="zeros", name="pitch_class_embeddings"
             )
             self.octave_embeddings = self.add_weight(
-                shape=(OCTAVES, self.output_dim), initializer="zeros", name="octave_embeddings"
+                shape=(OCTAVES * blocks, self.output_dim), initializer="zeros", name="octave_embeddings"
             )
 
         def table(self) -> Any:
@@ -263,10 +308,11 @@ def pitch_class_layers() -> tuple[type, type]:
 
         folds_into = "Dense"
 
-        def __init__(self, units: int, pitch_offset: int, **kwargs: Any) -> None:
+        def __init__(self, units: int, pitch_offset: Any, **kwargs: Any) -> None:
             super().__init__(**kwargs)
-            self.units, self.pitch_offset = units, pitch_offset
-            self._is_pitch, self._pitch_class, self._octave = _pitch_tables(units, pitch_offset)
+            self.units = units
+            self.pitch_offset = [pitch_offset] if isinstance(pitch_offset, int) else list(pitch_offset)
+            self._is_pitch, self._pitch_class, self._octave = _pitch_tables(units, self.pitch_offset)
 
         def build(self, input_shape: Any) -> None:
             width = input_shape[-1]
@@ -274,14 +320,17 @@ def pitch_class_layers() -> tuple[type, type]:
                 shape=(width, self.units), initializer="glorot_uniform", name="kernel"
             )
             self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")
+            blocks = len(self.pitch_offset)
             self.pitch_class_kernel = self.add_weight(
-                shape=(width, 12), initializer="zeros", name="pc_kernel"
+                shape=(width, 12 * blocks), initializer="zeros", name="pc_kernel"
             )
-            self.pitch_class_bias = self.add_weight(shape=(12,), initializer="zeros", name="pc_bias")
+            self.pitch_class_bias = self.add_weight(shape=(12 * blocks,), initializer="zeros", name="pc_bias")
             self.octave_kernel = self.add_weight(
-                shape=(width, OCTAVES), initializer="zeros", name="octave_kernel"
+                shape=(width, OCTAVES * blocks), initializer="zeros", name="octave_kernel"
             )
-            self.octave_bias = self.add_weight(shape=(OCTAVES,), initializer="zeros", name="octave_bias")
+            self.octave_bias = self.add_weight(
+                shape=(OCTAVES * blocks,), initializer="zeros", name="octave_bias"
+            )
 
         def effective(self) -> tuple[Any, Any]:
             kernel = self.kernel + self._is_pitch * (
@@ -307,6 +356,92 @@ def pitch_class_layers() -> tuple[type, type]:
             return {**super().get_config(), "units": self.units, "pitch_offset": self.pitch_offset}
 
     return PitchClassEmbedding, PitchClassDense
+
+
+@functools.cache
+def conditioned_embedding_layer() -> type:
+    """The input layer of a model with controls (:attr:`ModelConfig.controls`), defined on
+    first use and registered, so model files with it load in Keras safe mode.
+
+    Input (batch, time, 4) int: event id, style, voices and density class. Output: the
+    event's embedding plus one embedding per control. With ``pitch_offsets`` (training
+    only) the event rows that name a pitch also add shared pitch-class and octave vectors,
+    as :func:`pitch_class_layers`; the saved file has them folded (``pitch_offsets`` empty).
+    Weights, in order: event table, the three control tables[, pitch-class, octave].
+    """
+    import keras
+    from keras import ops
+
+    @keras.saving.register_keras_serializable(package="osc_composer")
+    class ConditionedEmbedding(keras.layers.Layer):
+        folds_into = "ConditionedEmbedding"  # with its pitch-class vectors summed in
+
+        def __init__(
+            self,
+            input_dim: int,
+            output_dim: int,
+            control_sizes: Any,
+            pitch_offsets: Any = (),
+            **kwargs: Any,
+        ) -> None:
+            super().__init__(**kwargs)
+            self.input_dim, self.output_dim = input_dim, output_dim
+            self.control_sizes = [int(n) for n in control_sizes]
+            self.pitch_offsets = [int(n) for n in pitch_offsets]
+            self._is_pitch, self._pitch_class, self._octave = _pitch_tables(input_dim, self.pitch_offsets)
+
+        def build(self, input_shape: Any) -> None:
+            uniform = keras.initializers.RandomUniform(-0.05, 0.05)  # Embedding's default
+            self.embeddings = self.add_weight(
+                shape=(self.input_dim, self.output_dim), initializer=uniform, name="embeddings"
+            )
+            # zeros: an unknown control adds nothing until the model learns what it means
+            self.control_embeddings = [
+                self.add_weight(shape=(size, self.output_dim), initializer="zeros", name=f"control_{i}")
+                for i, size in enumerate(self.control_sizes)
+            ]
+            blocks = len(self.pitch_offsets)
+            if blocks:
+                self.pitch_class_embeddings = self.add_weight(
+                    shape=(12 * blocks, self.output_dim), initializer="zeros", name="pitch_class_embeddings"
+                )
+                self.octave_embeddings = self.add_weight(
+                    shape=(OCTAVES * blocks, self.output_dim), initializer="zeros", name="octave_embeddings"
+                )
+
+        def table(self) -> Any:
+            if not self.pitch_offsets:
+                return self.embeddings
+            shared = ops.take(self.pitch_class_embeddings, self._pitch_class, axis=0) + ops.take(
+                self.octave_embeddings, self._octave, axis=0
+            )
+            return self.embeddings + self._is_pitch[:, None] * shared
+
+        def call(self, events: Any) -> Any:
+            events = ops.cast(events, "int32")
+            x = ops.take(self.table(), events[..., 0], axis=0)
+            for index, table in enumerate(self.control_embeddings):
+                x = x + ops.take(table, events[..., index + 1], axis=0)
+            return x
+
+        def compute_output_shape(self, input_shape: Any) -> tuple:
+            return (*input_shape[:-1], self.output_dim)
+
+        def folded_weights(self) -> list[Any]:
+            return [ops.convert_to_numpy(self.table())] + [
+                ops.convert_to_numpy(t) for t in self.control_embeddings
+            ]
+
+        def get_config(self) -> dict[str, Any]:
+            return {
+                **super().get_config(),
+                "input_dim": self.input_dim,
+                "output_dim": self.output_dim,
+                "control_sizes": self.control_sizes,
+                "pitch_offsets": self.pitch_offsets,
+            }
+
+    return ConditionedEmbedding
 
 
 def save_model(path: str | os.PathLike, model: keras.Model, metadata: ModelMetadata) -> Path:

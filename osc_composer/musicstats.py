@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .encoding import Vocabulary, notes_to_tokens
+from .encoding import NOTE_OFF, PITCH, SPECIAL, VELOCITY, Vocabulary, notes_to_tokens
 from .notes import Note, shift_notes
 from .theory import SCALES, Key
 
@@ -208,17 +208,27 @@ _SEPARATOR = -1
 
 def copy_events(tokens: np.ndarray, vocab: Vocabulary) -> np.ndarray:
     """The event stream copy detection compares: VELOCITY, PAD and BOS events dropped, and
-    every PITCH replaced by its interval from the previous PITCH (so transpositions compare
-    equal); the first PITCH of the stream becomes a marker ``vocab.size + 255``."""
+    every PITCH (note-on) replaced by its interval from the previous one (so transpositions
+    compare equal), every NOTE_OFF by its interval from the latest note-on; the first
+    PITCH of the stream becomes a marker ``vocab.size + 255``."""
     tokens = np.asarray(tokens, np.int64)
-    tokens = tokens[tokens >= vocab.pitch_offset]  # velocities, PAD and BOS come first in the vocabulary
-    is_pitch = tokens < vocab.duration_offset
-    pitches = tokens[is_pitch] - vocab.pitch_offset
-    intervals = np.diff(pitches, prepend=pitches[:1]) + vocab.size + 127
+    kinds = vocab.kinds[tokens]
+    keep = (kinds != SPECIAL) & (kinds != VELOCITY)
+    tokens, kinds = tokens[keep], kinds[keep]
+    pitch = vocab.pitch_of_token[tokens]
+    is_on = kinds == PITCH
+    is_off = kinds == NOTE_OFF
+    ons = pitch[is_on]
+    intervals = np.diff(ons, prepend=ons[:1]) + vocab.size + 127
     if len(intervals):
         intervals[0] = vocab.size + 255
     out = tokens.copy()
-    out[is_pitch] = intervals
+    out[is_on] = intervals
+    if is_off.any():
+        # the latest note-on before each note-off (its own pitch if none came before)
+        latest = np.maximum.accumulate(np.where(is_on, np.arange(len(tokens)), -1))
+        reference = np.where(latest >= 0, pitch[np.maximum(latest, 0)], pitch)
+        out[is_off] = (pitch - reference)[is_off] + vocab.size + 512 + 127
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -15,7 +16,9 @@ class ParamError(ValueError):
 
 @dataclass(frozen=True)
 class ParamSpec:
-    """One parameter: its kind (``int``, ``float``, ``key``, ``scale``), range, default and doc."""
+    """One parameter: its kind (``int``, ``float``, ``key``, ``scale``, ``name``), range, default
+    and doc. A ``name`` is a short word (e.g. a style); what the model knows is checked by
+    the engine, which knows the model."""
 
     name: str
     kind: str
@@ -27,13 +30,15 @@ class ParamSpec:
     @property
     def osc_types(self) -> str:
         """The OSC type tags a client should send (numbers may come as ``i`` or ``f``)."""
-        return {"int": "i", "float": "f", "key": "*", "scale": "s"}[self.kind]
+        return {"int": "i", "float": "f", "key": "*", "scale": "s", "name": "s"}[self.kind]
 
     def range_text(self) -> str:
         if self.kind == "scale":
             return " | ".join(SCALES)
         if self.kind == "key":
             return "0–11 or C, C#, Db … B"
+        if self.kind == "name":
+            return "auto or a name the model knows (/composer/describe lists them)"
         if self.kind == "int":
             return f"{int(self.low)}–{int(self.high)}"
         return f"{self.low:g}–{self.high:g}"
@@ -49,6 +54,12 @@ class ParamSpec:
                 return parse_scale(value)
             if self.kind == "key":
                 return parse_key(value)
+            if self.kind == "name":
+                if not isinstance(value, str) or not _NAME.fullmatch(value.strip().lower()):
+                    raise ParamError(
+                        f"{self.name} must be a word of letters, digits and - (e.g. auto), got {value!r}"
+                    )
+                return value.strip().lower()
             if isinstance(value, (str, bool)):
                 raise ParamError(f"{self.name} must be a number, got {value!r}")
             number = float(value)
@@ -66,6 +77,8 @@ class ParamSpec:
             raise ParamError(f"{self.name} must be in {self.range_text()}, got {value!r}")
         return number
 
+
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
 
 PARAM_SPECS: tuple[ParamSpec, ...] = (
     ParamSpec(
@@ -85,6 +98,23 @@ PARAM_SPECS: tuple[ParamSpec, ...] = (
     ParamSpec("polyphony", "int", 8, 1, 16, "most notes sounding at once"),
     ParamSpec("step", "float", 0.5, 1 / 24, 16.0, "beats per note for pitch-only seeds"),
     ParamSpec("velocity", "int", 100, 1, 127, "velocity of notes in pitch-only seeds"),
+    ParamSpec(
+        "style",
+        "name",
+        "auto",
+        doc="which part of the model's training music to continue in (auto: what the seed sounds like)",
+    ),
+    ParamSpec(
+        "voices", "int", 0, 0, 4, "notes sounding at once: 1, 2, 3, 4 (= four or more); 0 = auto, the seed's"
+    ),
+    ParamSpec(
+        "density",
+        "int",
+        0,
+        0,
+        5,
+        "note onsets per beat: 1 slow, 2 quarters, 3 eighths, 4 busy, 5 sixteenths; 0 = auto, the seed's",
+    ),
 )
 PARAMS_BY_NAME = {spec.name: spec for spec in PARAM_SPECS}
 
@@ -106,6 +136,9 @@ class SamplingParams:
     polyphony: int = 8
     step: float = 0.5
     velocity: int = 100
+    style: str = "auto"
+    voices: int = 0
+    density: int = 0
 
     @classmethod
     def create(cls, **values: Any) -> SamplingParams:

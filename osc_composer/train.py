@@ -17,7 +17,7 @@ import platform
 import time
 import warnings
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,11 +31,13 @@ from .model import (
     ModelConfig,
     ModelMetadata,
     build_model,
+    conditioned_embedding_layer,
     fold_pitch_classes,
     pitch_class_layers,
     save_model,
 )
-from .notes import transpose_notes
+from .notes import Note, transpose_notes
+from .texture import measure_texture, stretch_notes
 from .theory import key_shift
 
 if TYPE_CHECKING:
@@ -69,6 +71,12 @@ class TrainConfig:
     seed: int = 1234
     strategy: str = "default"
     include_drums: bool = False
+    # models with controls: the chance that a window hides each control (shows it as auto),
+    # so the model also learns to infer style and texture from the music itself
+    control_dropout: float = 0.25
+    # also train on each file at double and half speed, where the result stays musical
+    # (see stretched_versions); texture varies with it, so the controls learn density
+    time_stretch: bool = True
 
     def __post_init__(self) -> None:
         if self.strategy not in STRATEGIES:
@@ -79,24 +87,74 @@ class TrainConfig:
             raise ValueError("schedule must be cosine or constant")
         if not 0 <= self.validation_percent < 100:
             raise ValueError("validation_percent must be in [0, 100)")
+        if not 0 <= self.control_dropout <= 1:
+            raise ValueError("control_dropout must be in [0, 1]")
 
 
 @dataclass
 class Corpus:
-    """Token streams of the readable files, split by file, and what was skipped."""
+    """Event streams of the readable files, split by file, and what was skipped.
+
+    Each file is ``(relative name, events)``, events being (n, 4) int32: the event id and
+    the file's three control classes (style, voices, density; :mod:`osc_composer.texture`)
+    repeated on every row. ``styles`` names style classes 1…n: the first-level subfolders
+    of the training folder that hold music (none: every file is style 0, ``auto``).
+    """
 
     train: list[tuple[str, np.ndarray]] = field(default_factory=list)
     validation: list[tuple[str, np.ndarray]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    styles: tuple[str, ...] = ()
+    stretched: int = 0  # time-stretched copies added to the training side
 
     def tokens(self, part: str) -> int:
         return sum(len(t) for _, t in getattr(self, part))
 
 
+def split_key(relative_name: str) -> str:
+    """What decides a file's side of the split: versions of one piece (``bwv269~satb.mid``,
+    ``chorale-melody/bwv269~s.mid``) share the stem before ``~`` and so one side."""
+    stem = relative_name.rsplit("/", 1)[-1]
+    return stem.split("~", 1)[0] if "~" in stem else relative_name
+
+
 def is_validation_file(relative_name: str, percent: float) -> bool:
     """A stable split: the same file lands on the same side on every machine and run."""
-    digest = hashlib.sha1(relative_name.encode("utf-8")).digest()
+    digest = hashlib.sha1(split_key(relative_name).encode("utf-8")).digest()
     return int.from_bytes(digest[:4], "big") % 10_000 < percent * 100
+
+
+def style_of(relative_name: str) -> str | None:
+    """The style a file trains: its first-level subfolder (None for a file at the top)."""
+    parts = relative_name.split("/")
+    return parts[0] if len(parts) > 1 else None
+
+
+def stretched_versions(notes: list[Note], vocab: Vocabulary) -> list[list[Note]]:
+    """The file at double speed and at half speed, each only where it stays musical: at
+    double speed the median time between onsets stays at least a sixteenth and every onset
+    and length stays on the grid; at half speed that median stays at most two beats."""
+    starts = sorted({n.start_beats for n in notes})
+    if len(starts) < 2:
+        return []
+    gaps = np.diff(starts)
+    median = float(np.median(gaps))
+    versions = []
+    steps = [vocab.beats_to_steps(x) for n in notes for x in (n.start_beats, n.duration_beats)]
+    if median / 2 >= 0.25 and all(s % 2 == 0 for s in steps):
+        versions.append(stretch_notes(notes, 0.5))
+    if median * 2 <= 2.0:
+        versions.append(stretch_notes(notes, 2.0))
+    return versions
+
+
+def events_with_controls(tokens: np.ndarray, style: int, notes: list[Note]) -> np.ndarray:
+    """(n, 4) rows of event id, style, voices class and density class of ``notes``."""
+    texture = measure_texture(notes)
+    rows = np.empty((len(tokens), 4), np.int32)
+    rows[:, 0] = tokens
+    rows[:, 1:] = (style, texture.voice_class, texture.density_class)
+    return rows
 
 
 def load_corpus(
@@ -106,14 +164,17 @@ def load_corpus(
     validation_percent: float = 10.0,
     include_drums: bool = False,
     key_normalized: bool = False,
+    time_stretch: bool = False,
     on_file: Callable[[Path, str | None], None] | None = None,
 ) -> Corpus:
     """Read every MIDI file under ``midi_dir``; broken or empty files are reported and skipped.
 
     ``key_normalized``: each file is moved to C major / A minor (by its
-    :func:`~osc_composer.theory.key_shift`), as key-normalised models learn and hear music."""
+    :func:`~osc_composer.theory.key_shift`), as key-normalised models learn and hear music.
+    ``time_stretch``: training files also at double and half speed (:func:`stretched_versions`)."""
     midi_dir = Path(midi_dir)
     corpus = Corpus()
+    read: list[tuple[str, list[Note]]] = []
     for path in find_midi_files(midi_dir):
         relative = path.relative_to(midi_dir).as_posix()
         try:
@@ -127,21 +188,38 @@ def load_corpus(
             continue
         if key_normalized:
             notes = transpose_notes(notes, key_shift(notes))
-        tokens = notes_to_tokens(notes, vocab, bos=True)
-        side = corpus.validation if is_validation_file(relative, validation_percent) else corpus.train
-        side.append((relative, tokens))
+        read.append((relative, notes))
         if on_file:
             on_file(path, None)
+    corpus.styles = tuple(sorted({s for name, _ in read if (s := style_of(name)) is not None}))
+    style_ids = {name: index for index, name in enumerate(corpus.styles, start=1)}
+    for relative, notes in read:
+        style = style_ids.get(style_of(relative) or "", 0)
+        tokens = notes_to_tokens(notes, vocab, bos=True)
+        side = corpus.validation if is_validation_file(relative, validation_percent) else corpus.train
+        side.append((relative, events_with_controls(tokens, style, notes)))
     # A tiny corpus may hash every file to one side; keep at least one file on each.
     if validation_percent > 0 and not corpus.validation and len(corpus.train) > 1:
         corpus.validation.append(corpus.train.pop())
     if not corpus.train and len(corpus.validation) > 1:
         corpus.train.append(corpus.validation.pop())
+    if time_stretch:
+        training = {name for name, _ in corpus.train}
+        for relative, notes in read:
+            if relative not in training:
+                continue
+            style = style_ids.get(style_of(relative) or "", 0)
+            for version in stretched_versions(notes, vocab):
+                tokens = notes_to_tokens(version, vocab, bos=True)
+                corpus.train.append((relative, events_with_controls(tokens, style, version)))
+                corpus.stretched += 1
     return corpus
 
 
 def _stream(files: list[tuple[str, np.ndarray]]) -> np.ndarray:
-    return np.concatenate([t for _, t in files]).astype(np.int32) if files else np.zeros(0, np.int32)
+    if not files:
+        return np.zeros((0, 4), np.int32)
+    return np.concatenate([t for _, t in files]).astype(np.int32)
 
 
 def make_dataset(
@@ -150,13 +228,17 @@ def make_dataset(
     config: TrainConfig,
     *,
     training: bool,
+    controls: bool = False,
 ) -> tf.data.Dataset:
     """Windows of ``sequence_length + 1`` events → (inputs, next-event targets), batched.
 
-    Training windows start at a random offset each epoch, are shuffled, and are
-    transposed by a random interval that keeps every pitch inside 0..127; their velocity
-    bins move by a random offset too, so a model trained on music of one loudness (Bach
-    encodings have none) still reads seeds played at any velocity.
+    ``stream`` is (n, 4): event ids and their control classes (:class:`Corpus`). Inputs are
+    the ids alone, or with ``controls`` the (length, 4) rows. Training windows start at a
+    random offset each epoch, are shuffled, and are transposed by a random interval that
+    keeps every pitch inside 0..127; their velocity bins move by a random offset too, so a
+    model trained on music of one loudness (Bach encodings have none) still reads seeds
+    played at any velocity; each control is hidden (set to ``auto``) in
+    ``control_dropout`` of the windows.
     """
     import tensorflow as tf
 
@@ -165,29 +247,39 @@ def make_dataset(
         raise TrainingError(f"corpus too small: {len(stream)} events for windows of {length}")
     data = tf.constant(stream)
     count = (len(stream) - 1) // length
+    pitch_of = tf.constant(vocab.pitch_of_token.astype(np.int32))
+    velocity_of = np.full(vocab.size, -1, np.int32)
+    velocity_of[vocab.velocity_offset : vocab.pitch_offset] = np.arange(vocab.velocity_bins)
+    velocity_of = tf.constant(velocity_of)
 
     def window(index: tf.Tensor, offset: tf.Tensor) -> tf.Tensor:
         start = index * length + offset
         return data[start : start + length]
 
-    def shift_values(tokens: tf.Tensor, first: int, size: int, limit: int) -> tf.Tensor:
-        """Move every token of one kind (pitches, velocity bins) by one random amount that
-        keeps them all inside the kind's range."""
-        is_kind = (tokens >= first) & (tokens < first + size)
-        values = tf.boolean_mask(tokens, is_kind) - first
-        lowest = tf.reduce_min(tf.concat([values, [size - 1]], 0))
-        highest = tf.reduce_max(tf.concat([values, [0]], 0))
+    def shift_values(tokens: tf.Tensor, value_of: tf.Tensor, size: int, limit: int) -> tf.Tensor:
+        """Move every token of one kind (pitches of note-ons and note-offs, velocity bins)
+        by one random amount that keeps all their values inside 0..size-1."""
+        values = tf.gather(value_of, tokens)
+        is_kind = values >= 0
+        present = tf.boolean_mask(values, is_kind)
+        lowest = tf.reduce_min(tf.concat([present, [size - 1]], 0))
+        highest = tf.reduce_max(tf.concat([present, [0]], 0))
         low = tf.maximum(-limit, -lowest)
         high = tf.minimum(limit, size - 1 - highest)
         shift = tf.random.uniform([], low, high + 1, dtype=tf.int32)
         return tf.where(is_kind, tokens + shift, tokens)
 
-    def augment(tokens: tf.Tensor) -> tf.Tensor:
+    def augment(rows: tf.Tensor) -> tf.Tensor:
+        tokens = rows[:, 0]
         if config.transpose:
-            tokens = shift_values(tokens, vocab.pitch_offset, 128, config.transpose)
+            tokens = shift_values(tokens, pitch_of, 128, config.transpose)
         if config.velocity_shift:
-            tokens = shift_values(tokens, vocab.velocity_offset, vocab.velocity_bins, config.velocity_shift)
-        return tokens
+            tokens = shift_values(tokens, velocity_of, vocab.velocity_bins, config.velocity_shift)
+        controls_ = rows[:, 1:]
+        if controls and config.control_dropout:
+            keep = tf.cast(tf.random.uniform([3]) >= config.control_dropout, tf.int32)
+            controls_ = controls_ * keep[None, :]
+        return tf.concat([tokens[:, None], controls_], 1)
 
     indices = tf.data.Dataset.range(count)
     if training:
@@ -198,11 +290,13 @@ def make_dataset(
         dataset = indices.shuffle(count, seed=config.seed, reshuffle_each_iteration=True)
         dataset = tf.data.Dataset.zip(dataset, offsets.take(count))
         dataset = dataset.map(lambda i, o: window(i, o), num_parallel_calls=tf.data.AUTOTUNE)
-        if config.transpose or config.velocity_shift:
-            dataset = dataset.map(augment, num_parallel_calls=tf.data.AUTOTUNE)
+        dataset = dataset.map(augment, num_parallel_calls=tf.data.AUTOTUNE)
     else:
         dataset = indices.map(lambda i: window(i, tf.constant(0, tf.int64)))
-    dataset = dataset.map(lambda w: (w[:-1], w[1:]))
+    if controls:
+        dataset = dataset.map(lambda w: (w[:-1], w[1:, 0]))
+    else:
+        dataset = dataset.map(lambda w: (w[:-1, 0], w[1:, 0]))
     return dataset.batch(config.batch_size, drop_remainder=training).prefetch(tf.data.AUTOTUNE)
 
 
@@ -310,9 +404,12 @@ def train(
         validation_percent=config.validation_percent,
         include_drums=config.include_drums,
         key_normalized=model_config.key_normalized,
+        time_stretch=config.time_stretch,
         on_file=reporter.file_read,
     )
     reporter.corpus_loaded(corpus)
+    if model_config.controls:
+        model_config = replace(model_config, styles=corpus.styles)
     if not corpus.train:
         raise TrainingError(f"{midi_dir}: no readable MIDI files with notes ({len(corpus.skipped)} skipped)")
 
@@ -320,9 +417,10 @@ def train(
     strategy = make_strategy(config.strategy)
     train_stream = _stream(corpus.train)
     val_stream = _stream(corpus.validation)
-    train_data = make_dataset(train_stream, vocab, config, training=True)
+    controls = model_config.controls
+    train_data = make_dataset(train_stream, vocab, config, training=True, controls=controls)
     val_data = (
-        make_dataset(val_stream, vocab, config, training=False)
+        make_dataset(val_stream, vocab, config, training=False, controls=controls)
         if len(val_stream) > config.sequence_length + 2
         else None
     )
@@ -339,6 +437,7 @@ def train(
     with strategy.scope():
         if resume and checkpoint_path.exists() and state_path.exists():
             pitch_class_layers()  # registers the training layers a checkpoint may hold
+            conditioned_embedding_layer()
             model = keras.saving.load_model(checkpoint_path, compile=True, safe_mode=True)
             state = TrainState.load(state_path)
             reporter.resumed(state)
@@ -364,6 +463,7 @@ def train(
             "files_train": len(corpus.train),
             "files_validation": len(corpus.validation),
             "files_skipped": len(corpus.skipped),
+            "files_time_stretched": corpus.stretched,
             "events_train": corpus.tokens("train"),
             "events_validation": corpus.tokens("validation"),
             "config": asdict(config),

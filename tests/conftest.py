@@ -17,6 +17,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+SMALL_STYLES = ("chorale", "dance")  # the styles of the small test model
 
 
 def require_program(name: str) -> str:
@@ -39,11 +40,18 @@ def small_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     folder = tmp_path_factory.mktemp("models") / "small"
     vocab = Vocabulary()
-    config = ModelConfig(units=32, layers=2, embedding_dim=16, dropout=0.0)
+    config = ModelConfig(
+        units=32, layers=2, embedding_dim=16, dropout=0.0, controls=True, styles=SMALL_STYLES
+    )
     import keras
+    import numpy as np
 
     keras.utils.set_random_seed(7)
     model = build_model(vocab, config)
+    # controls start at zero in training; random here, so that they change what the model says
+    rng = np.random.default_rng(7)
+    for table in model.get_layer("embedding").control_embeddings:
+        table.assign(rng.normal(scale=0.5, size=table.shape).astype("float32"))
     metadata = ModelMetadata("small", vocab, config, training={"corpus": {"folder": "random weights"}})
     save_model(folder / "model.keras", model, metadata)
     return folder

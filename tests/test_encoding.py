@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from osc_composer.encoding import (
     BOS,
-    DEFAULT_VOCABULARY,
+    DURATION_ENCODING,
+    ENCODINGS,
     PAD,
     DecoderState,
     EncodingError,
@@ -28,13 +29,18 @@ from osc_composer.notes import Note, sort_notes, transpose_notes
 FAST = settings(max_examples=60, deadline=None)
 THOROUGH = settings(max_examples=300, deadline=None)
 
+# This file tests the duration encoding of the first models (the note-off encoding:
+# test_encoding_note_off.py). Its defaults are those of the model files that used it.
+DEFAULT_VOCABULARY = Vocabulary(max_duration_steps=96, encoding=DURATION_ENCODING)
 VOCABULARIES = [
     DEFAULT_VOCABULARY,
-    Vocabulary(steps_per_beat=24),
-    Vocabulary(velocity_bins=4),
-    Vocabulary(velocity_bins=1),
+    Vocabulary(steps_per_beat=24, encoding=DURATION_ENCODING),
+    Vocabulary(velocity_bins=4, encoding=DURATION_ENCODING),
+    Vocabulary(velocity_bins=1, encoding=DURATION_ENCODING),
     # tiny limits: long rests and long notes are the common case here
-    Vocabulary(steps_per_beat=4, max_shift_steps=3, max_duration_steps=5, velocity_bins=7),
+    Vocabulary(
+        steps_per_beat=4, max_shift_steps=3, max_duration_steps=5, velocity_bins=7, encoding=DURATION_ENCODING
+    ),
 ]
 VOCAB_IDS = ["default", "24-steps", "4-velocity-bins", "1-velocity-bin", "tiny-limits"]
 
@@ -132,16 +138,17 @@ def test_round_trip_keeps_duplicates_chords_and_same_pitch_overlaps():
         Note(60, 50, 0.5, 0.25),  # same pitch, same start, shorter
         Note(67, 127, 3.0, 0.0),  # zero length: one step
     ]
-    q = quantize_notes(notes)
+    q = quantize_notes(notes, DEFAULT_VOCABULARY)
     assert len(q) == len(notes)
-    assert tokens_to_notes(notes_to_tokens(q)) == q
+    assert tokens_to_notes(notes_to_tokens(q, DEFAULT_VOCABULARY), DEFAULT_VOCABULARY) == q
     assert q[-1] == Note(67, DEFAULT_VOCABULARY.bin_to_velocity(31), 3.0, 1 / 12)
 
 
 def test_empty_note_list_encodes_to_no_tokens():
-    assert notes_to_tokens([]).size == 0
-    assert notes_to_tokens([], bos=True).tolist() == [BOS]
-    assert tokens_to_notes([]) == []
+    for vocab in (DEFAULT_VOCABULARY, Vocabulary()):
+        assert notes_to_tokens([], vocab).size == 0
+        assert notes_to_tokens([], vocab, bos=True).tolist() == [BOS]
+        assert tokens_to_notes([], vocab) == []
 
 
 # --- quantize and velocity bins --------------------------------------------------------
@@ -174,7 +181,7 @@ def test_quantized_notes_are_on_the_grid_sorted_and_within_limits(case):
 
 @pytest.mark.parametrize("bins", range(1, 128))
 def test_every_velocity_bin_centre_is_a_fixed_point(bins):
-    vocab = Vocabulary(velocity_bins=bins)
+    vocab = Vocabulary(velocity_bins=bins, encoding=DURATION_ENCODING)
     for b in range(bins):
         centre = vocab.bin_to_velocity(b)
         assert 1 <= centre <= 127
@@ -183,7 +190,7 @@ def test_every_velocity_bin_centre_is_a_fixed_point(bins):
 
 @pytest.mark.parametrize("bins", range(1, 128))
 def test_velocity_bins_cover_1_to_127_monotonically(bins):
-    vocab = Vocabulary(velocity_bins=bins)
+    vocab = Vocabulary(velocity_bins=bins, encoding=DURATION_ENCODING)
     mapped = [vocab.velocity_to_bin(v) for v in range(1, 128)]
     assert mapped[0] == 0
     assert mapped[-1] == bins - 1
@@ -457,6 +464,7 @@ vocab_params = st.builds(
     max_shift_steps=st.integers(1, 200),
     max_duration_steps=st.integers(1, 200),
     velocity_bins=st.integers(1, 127),
+    encoding=st.sampled_from(ENCODINGS),
 )
 
 
@@ -464,10 +472,22 @@ vocab_params = st.builds(
 @given(vocab_params)
 def test_vocabulary_dict_round_trip(vocab):
     data = vocab.to_dict()
-    assert set(data) == {"steps_per_beat", "max_shift_steps", "max_duration_steps", "velocity_bins"}
+    assert set(data) == {
+        "steps_per_beat",
+        "max_shift_steps",
+        "max_duration_steps",
+        "velocity_bins",
+        "encoding",
+    }
     assert Vocabulary.from_dict(data) == vocab
     # stored dicts may carry derived fields or strings (e.g. from JSON metadata)
     assert Vocabulary.from_dict({**{k: str(v) for k, v in data.items()}, "size": 1, "extra": "x"}) == vocab
+
+
+def test_a_stored_vocabulary_without_encoding_is_the_duration_encoding():
+    old = {"steps_per_beat": 12, "max_shift_steps": 96, "max_duration_steps": 96, "velocity_bins": 32}
+    assert Vocabulary.from_dict(old) == DEFAULT_VOCABULARY
+    assert DEFAULT_VOCABULARY.size == 354  # the layout of the first model files, unchanged
 
 
 @settings(max_examples=40, deadline=None)
@@ -476,7 +496,8 @@ def test_token_names_are_unique_for_every_id(vocab):
     names = [vocab.token_name(t) for t in range(vocab.size)]
     assert len(set(names)) == vocab.size
     assert names[PAD] == "PAD" and names[BOS] == "BOS"
-    assert vocab.size == 2 + vocab.velocity_bins + 128 + vocab.max_duration_steps + vocab.max_shift_steps
+    pitch_ends = vocab.max_duration_steps if vocab.encoding == DURATION_ENCODING else 128
+    assert vocab.size == 2 + vocab.velocity_bins + 128 + pitch_ends + vocab.max_shift_steps
 
 
 def test_token_ids_name_what_they_encode():

@@ -173,7 +173,9 @@ def test_model_file_round_trip_matches_keras(small_model_path: Path, engine: Eng
 
     model, _ = load_model(small_model_path)
     tokens = np.random.default_rng(4).integers(0, VOCAB.size, 30)
-    expected = np.asarray(model(tokens[None].astype(np.int32), training=False))[0]
+    events = np.zeros((1, len(tokens), 4), np.int32)  # controls auto
+    events[0, :, 0] = tokens
+    expected = np.asarray(model(events, training=False))[0]
     np.testing.assert_allclose(engine.logits(tokens), expected, atol=1e-5, rtol=1e-5)
 
 
@@ -203,6 +205,55 @@ def test_weights_read_without_tensorflow_match_keras(architecture: str, tmp_path
         np.testing.assert_allclose(got, expected, atol=1e-4, rtol=1e-4)
     else:
         np.testing.assert_allclose(from_file.logits(tokens), expected, atol=1e-5, rtol=1e-5)
+
+
+def test_controls_match_keras_and_change_the_answer(small_model_path: Path, engine: Engine) -> None:
+    """A model with controls: the engine's control vectors give Keras's logits for any
+    (style, voices, density), and another style or texture changes them."""
+    from osc_composer.model import load_model
+
+    model, _ = load_model(small_model_path)
+    assert engine.has_controls and engine.styles == ("chorale", "dance")
+    tokens = np.random.default_rng(5).integers(0, VOCAB.size, 25)
+    answers = []
+    for classes in [(0, 0, 0), (1, 4, 2), (2, 1, 3)]:
+        events = np.zeros((1, len(tokens), 4), np.int32)
+        events[0, :, 0] = tokens
+        events[0, :, 1:] = classes
+        expected = np.asarray(model(events, training=False))[0]
+        state, first = engine.prime(tokens[:1], engine.control_vector(classes))
+        got = [first[0]] + [lstm_step(engine.weights, np.asarray([t]), state)[0] for t in tokens[1:]]
+        np.testing.assert_allclose(np.stack(got), expected, atol=1e-5, rtol=1e-5)
+        answers.append(expected)
+    assert not np.allclose(answers[0], answers[1]) and not np.allclose(answers[1], answers[2])
+
+
+def test_auto_controls_are_the_seeds_texture_and_unknown_styles_are_refused(engine: Engine) -> None:
+    from osc_composer.params import ParamError
+
+    melody = phrase(8)
+    chords = [Note(p, 80, float(b), 1.0) for b in range(8) for p in (48, 55, 64, 72)]
+    assert engine.controls_for(melody, SamplingParams()) == (0, 1, 3)  # one voice, eighth notes
+    assert engine.controls_for(chords, SamplingParams()) == (0, 4, 2)  # four voices, quarters
+    assert engine.controls_for(chords, SamplingParams.create(style="dance", voices=2)) == (2, 2, 2)
+    assert engine.controls_for([], SamplingParams()) == (0, 0, 0)
+    with pytest.raises(ParamError, match="chorale, dance"):
+        engine.controls_for(melody, SamplingParams.create(style="polka"))
+    a = engine.continue_notes(melody, SamplingParams.create(seed=4, style="chorale"))
+    b = engine.continue_notes(melody, SamplingParams.create(seed=4, style="dance"))
+    assert a.variations != b.variations
+
+
+def test_held_seed_notes_end_where_the_seed_ends_them(engine: Engine) -> None:
+    """Note-off encoding: a seed note sounding past the origin is ended by the engine at the
+    seed's own end, never earlier (the model does not choose it), so polyphony counts it
+    until then."""
+    held = [Note(60, 90, 0.0, 5.0), Note(64, 90, 0.0, 7.0)]
+    for seed in range(8):
+        params = SamplingParams.create(polyphony=2, length=4.0, seed=seed, temperature=2.0)
+        notes = engine.generate([GenerationRequest(held, params, origin_beats=4.0)])[0].variations[0]
+        assert all(n.start_beats >= 1.0 for n in notes), notes  # two voices held for one beat
+        check_continuation(notes, params, held=[(60, 12), (64, 36)])
 
 
 def test_server_path_loads_models_without_importing_tensorflow(small_model_path: Path) -> None:

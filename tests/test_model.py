@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from osc_composer.encoding import Vocabulary
+from osc_composer.encoding import DURATION_ENCODING, Vocabulary
 from osc_composer.model import (
     METADATA_MEMBER,
     ModelConfig,
@@ -71,7 +71,7 @@ def test_seed_architecture_is_one_hot_lstm128_softmax() -> None:
 def test_pitch_class_layers_share_weights_and_are_saved_folded(tmp_path: Path) -> None:
     import keras
 
-    vocab = Vocabulary()
+    vocab = Vocabulary(encoding=DURATION_ENCODING)  # one block of pitches: 12 shared classes
     config = ModelConfig(units=16, layers=1, embedding_dim=8, dropout=0.0, pitch_classes=True)
     model = build_model(vocab, config)
     embedding, dense = model.get_layer("embedding"), model.get_layer("next_token")
