@@ -64,6 +64,16 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
                 "were its own plus ones shared by its pitch class and by its octave, folded into the "
                 "plain Embedding and Dense of this file when it was saved."
             )
+    if config.controls:
+        styles = ", ".join(f"`{name}`" for name in config.styles) or "none (one folder)"
+        lines.append(
+            "\nConditioned on three controls, each embedded and added to every event's embedding: "
+            f"**style** (the training folder's first-level subfolders: {styles}), **voices** "
+            "(notes sounding at once, 1–4+) and **density** (note onsets per beat, five classes), "
+            "measured per file. Each was hidden (`auto`) in "
+            f"{training.get('config', {}).get('control_dropout', '?')} of the training windows, so "
+            "the model also infers them from the music; `auto` voices and density are the seed's own."
+        )
     if config.key_normalized:
         lines.append(
             "\nKey-normalised: every training file was moved to C major / A minor (by the key "
@@ -72,8 +82,9 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
         )
     lines += [
         "",
-        f"Vocabulary: {metadata.vocabulary.size} events, {metadata.vocabulary.steps_per_beat} grid steps per "
-        f"beat (`{json.dumps(metadata.vocabulary.to_dict())}`).",
+        f"Vocabulary: {metadata.vocabulary.size} events, {metadata.vocabulary.encoding} encoding, "
+        f"{metadata.vocabulary.steps_per_beat} grid steps per beat "
+        f"(`{json.dumps(metadata.vocabulary.to_dict())}`).",
         "",
         "Training settings: `" + json.dumps(training.get("config", {}), sort_keys=True) + "`",
         "",

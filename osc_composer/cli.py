@@ -19,6 +19,7 @@ from rich.console import Console
 
 from .params import PARAM_SPECS, ParamError, SamplingParams
 from .paths import default_model_path
+from .train import TrainConfig
 
 # CLI names for parameters whose table name would clash with another option
 _OPTION_NAMES = {"seed": "--random-seed", "length": "--length-beats"}
@@ -94,6 +95,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="random transposition range in semitones (default: 0 with --key-normalize, else 5)",
     )
     train.add_argument("--velocity-shift", type=int, default=8, help="random velocity-bin shift range")
+    train.add_argument(
+        "--controls",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="condition the model on style (the first-level subfolder of each file), voices and "
+        "density, so clients can ask for them (lstm architecture only)",
+    )
+    train.add_argument(
+        "--control-dropout",
+        type=float,
+        default=TrainConfig.control_dropout,
+        help="share of training windows in which each control is hidden (learns 'auto')",
+    )
+    train.add_argument(
+        "--time-stretch",
+        action=argparse.BooleanOptionalAction,
+        default=TrainConfig.time_stretch,
+        help="also train on every file at double and half speed where it stays musical",
+    )
     train.add_argument("--patience", type=int, default=4, help="early stopping patience in epochs")
     train.add_argument("--steps-per-epoch", type=int, default=None)
     train.add_argument("--steps-per-beat", type=int, default=12, help="time grid (12 or 24)")
@@ -149,9 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     corpus = commands.add_parser("corpus", help="export a public-domain corpus from music21 as MIDI files")
-    corpus.add_argument("name", help="corpus name (see --list)", nargs="?")
+    corpus.add_argument(
+        "name", help="corpus name (see --list); 'default' is the default model's mixture", nargs="?"
+    )
     corpus.add_argument("out_dir", type=Path, nargs="?")
-    corpus.add_argument("--limit", type=int, default=None)
+    corpus.add_argument("--limit", type=int, default=None, help="export only the first N pieces")
+    corpus.add_argument("--jobs", type=int, default=1, help="convert in N processes (default 1)")
     corpus.add_argument("--list", action="store_true", help="list the corpora and their terms")
 
     info = commands.add_parser("info", help="show a model's metadata (no TensorFlow needed)")
@@ -210,6 +233,8 @@ def _train(args: argparse.Namespace, console: Console) -> int:
         seed=args.seed,
         strategy=args.strategy,
         include_drums=args.include_drums,
+        control_dropout=args.control_dropout,
+        time_stretch=args.time_stretch,
     )
     model_config = ModelConfig(
         args.architecture,
@@ -219,12 +244,18 @@ def _train(args: argparse.Namespace, console: Console) -> int:
         args.dropout,
         args.pitch_classes,
         args.key_normalize,
+        controls=args.controls and args.architecture == "lstm",
     )
     corpus_info = {"folder": str(args.midi_dir)}
     if args.corpus_name:
         from .corpus import corpus_terms, get_corpus
 
         entry = get_corpus(args.corpus_name)
+        if not entry.trainable:
+            raise ValueError(
+                f"the corpus {args.corpus_name!r} is for evaluation only; its terms do not allow "
+                "training a model on it (osc-composer corpus --list)"
+            )
         corpus_info = {
             "name": args.corpus_name,
             "description": entry.description,
@@ -414,23 +445,37 @@ def _print_evaluation(report: dict, console: Console) -> None:
 
 
 def _corpus(args: argparse.Namespace, console: Console) -> int:
-    from .corpus import CORPORA, corpus_terms, export_corpus
+    from .corpus import CORPORA, corpus_summary, decisions_text, export_corpus
 
     if args.list or not args.name:
         for name in CORPORA:
-            console.print(corpus_terms(name), markup=False)
+            console.print(corpus_summary(name), markup=False)
             console.print()
+        console.print(decisions_text(), markup=False)
         return 0
     if args.out_dir is None:
         console.print("[red]error:[/] give the output folder, e.g. data/" + args.name)
         return 2
-    report = export_corpus(
-        args.name,
-        args.out_dir,
-        limit=args.limit,
-        on_error=lambda piece, message: console.print(f"[yellow]skipped[/] {piece}: {message}"),
-    )
+
+    def progress(done: int, total: int, piece: str, status: str) -> None:
+        if done % 500 == 0 or done == total:
+            console.print(f"[dim]{done:,}/{total:,} pieces[/]")
+
+    report = export_corpus(args.name, args.out_dir, limit=args.limit, jobs=args.jobs, on_progress=progress)
     console.print(report.summary(), markup=False)
+    folders = report.files_by_folder()
+    if len(folders) > 1 or "" not in folders:
+        for folder, files in folders.items():
+            notes = report.notes_by_folder.get(folder, 0)
+            console.print(f"  {folder or '.'}/: {files:,} files ({notes:,} notes written now)", markup=False)
+    for title, entries in (
+        ("skipped", report.skipped),
+        ("exported as written, repeats not expanded", report.repeats_not_expanded),
+    ):
+        if entries:
+            console.print(f"[yellow]{len(entries)} {title}[/]:")
+            for entry in entries:
+                console.print(f"  {entry.piece_id}: {entry.reason}", markup=False)
     return 0
 
 

@@ -37,8 +37,9 @@ from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_k
 from .ngram import augment_transpositions, fit_ngrams, score_ngrams
 from .notes import Note, shift_notes
 from .params import SamplingParams
+from .texture import measure_texture, most_sounding
 from .theory import infer_key
-from .train import Corpus, load_corpus
+from .train import Corpus, load_corpus, style_of
 
 BEATS_PER_BAR = 4  # the corpora are overwhelmingly in 4/4; "8 bars" means 32 beats
 NGRAM_ORDERS = (1, 2, 3, 4)
@@ -91,15 +92,23 @@ class Excerpt:
 
 
 # --- data ----------------------------------------------------------------------------------
-def training_folder(metadata: ModelMetadata, model_path: Path, override: str | os.PathLike | None) -> Path:
+def training_folder(
+    metadata: ModelMetadata,
+    model_path: Path,
+    override: str | os.PathLike | None,
+    on_progress: Any = None,
+) -> Path:
     """The folder the model was trained on: ``override``, or the card's folder as given
-    (relative to the working directory) or relative to the repository holding ``models/NAME``."""
+    (relative to the working directory) or relative to the repository holding
+    ``models/NAME``; failing those, a model trained on a named corpus (a bundled model)
+    gets that corpus rebuilt by ``osc-composer corpus`` into the user's cache, once."""
     if override is not None:
         folder = Path(override)
         if not folder.is_dir():
             raise EvaluationError(f"{folder}: not a folder")
         return folder
-    recorded = metadata.training.get("corpus", {}).get("folder")
+    corpus = metadata.training.get("corpus", {})
+    recorded = corpus.get("folder")
     if not recorded:
         raise EvaluationError("the model's metadata names no training folder: give --train-dir")
     candidates = [Path(recorded)]
@@ -108,10 +117,39 @@ def training_folder(metadata: ModelMetadata, model_path: Path, override: str | o
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
+    name = corpus.get("name")
+    if name:
+        return rebuilt_corpus(str(name), on_progress)
     raise EvaluationError(
         f"the model was trained on {recorded!r}, which is not here: give --train-dir "
         "(the n-gram baselines and the copy check learn from the model's training files)"
     )
+
+
+def corpus_cache() -> Path:
+    """Where rebuilt training corpora are kept: ``$XDG_CACHE_HOME/osc-composer/corpora``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "osc-composer" / "corpora"
+
+
+def rebuilt_corpus(name: str, on_progress: Any = None) -> Path:
+    """The named corpus exported into :func:`corpus_cache` (a rerun only does what is missing)."""
+    from .corpus import CorpusDependencyError, UnknownCorpusError, export_corpus
+
+    folder = corpus_cache() / name
+    if on_progress is not None:
+        on_progress(f"rebuilding the training corpus {name!r} in {folder} (once; minutes)")
+    try:
+        report = export_corpus(name, folder)
+    except (CorpusDependencyError, UnknownCorpusError) as exc:
+        raise EvaluationError(
+            f"the model's training corpus is not here and cannot be rebuilt: {exc}"
+        ) from None
+    except OSError as exc:
+        raise EvaluationError(f"cannot rebuild the training corpus in {folder}: {exc}") from None
+    if not report.written and not report.existing:
+        raise EvaluationError(f"rebuilding the corpus {name!r} gave no files")
+    return folder
 
 
 def load_heldout(
@@ -128,17 +166,18 @@ def load_heldout(
     percent = float(settings.get("validation_percent", 10.0))
     drums = bool(settings.get("include_drums", False))
     vocab = metadata.vocabulary
-    same = midi_dir.resolve() == training_dir.resolve()
+    styles = metadata.config.styles
+    # a folder inside the training folder (one style of it, say): its files' held-out split
+    inside = midi_dir.resolve().is_relative_to(training_dir.resolve())
+    prefix = midi_dir.resolve().relative_to(training_dir.resolve()).as_posix() + "/" if inside else ""
+    prefix = "" if prefix == "./" else prefix
 
     def read(normalized: bool) -> tuple[Corpus, list[tuple[str, np.ndarray]], list[tuple[str, str]]]:
-        own = load_corpus(
-            training_dir, vocab, validation_percent=percent, include_drums=drums, key_normalized=normalized
-        )
-        if same:
-            return own, own.validation, own.skipped
-        other = load_corpus(
-            midi_dir, vocab, validation_percent=0.0, include_drums=drums, key_normalized=normalized
-        )
+        common = {"include_drums": drums, "key_normalized": normalized, "styles": styles}
+        own = load_corpus(training_dir, vocab, validation_percent=percent, **common)
+        if inside:
+            return own, [f for f in own.validation if f[0].startswith(prefix)], own.skipped
+        other = load_corpus(midi_dir, vocab, validation_percent=0.0, **common)
         return own, other.train + other.validation, other.skipped
 
     own, heldout, skipped = read(metadata.config.key_normalized)
@@ -156,7 +195,7 @@ def load_heldout(
             np.random.default_rng(config.seed).choice(len(heldout), config.max_files, replace=False)
         )
         heldout, music = [heldout[i] for i in chosen], [music[i] for i in chosen]
-    return HeldOut(midi_dir, training_dir, same, heldout, own.train, music, skipped)
+    return HeldOut(midi_dir, training_dir, inside, heldout, own.train, music, skipped)
 
 
 def cut_excerpts(
@@ -352,7 +391,7 @@ def evaluate(
     model_path = resolve_model_path(model)
     metadata = read_metadata(model_path)
     vocab = metadata.vocabulary
-    training_dir = training_folder(metadata, model_path, train_dir)
+    training_dir = training_folder(metadata, model_path, train_dir, on_progress)
     data = load_heldout(midi_dir, metadata, training_dir, config)
     heldout_events = [events for _, events in data.heldout]
     heldout_streams = [events[:, 0] for events in heldout_events]
@@ -409,6 +448,10 @@ def evaluate(
     if half >= 2:
         for name, comparison in compare_sets(reference_features[:half], reference_features[half:]).items():
             features[name]["heldout_overlap"] = round(comparison.overlap, 4)
+    texture = texture_report(excerpts, free)
+    mono = texture["all"]
+    answered, seeds = mono["monophonic_answered_monophonic"], mono["monophonic_seeds"]
+    progress(f"texture: {answered}/{seeds} monophonic seeds answered monophonically")
     index = CopyIndex(training_streams, vocab)
     copied = sum(index.contains(notes) for notes in free if notes)
     reference_copied = sum(index.contains(notes) for notes in references if notes)
@@ -452,6 +495,7 @@ def evaluate(
             },
         },
         "features": features,
+        "texture": texture,
         "copies": {
             "spans": len(free),
             "copied": int(copied),
@@ -473,6 +517,41 @@ def evaluate(
     report["targets"] = check_targets(report)
     report["seconds"] = round(time.perf_counter() - started, 1)
     report["_excerpts"] = (excerpts, free)  # for plotting; dropped before writing JSON
+    return report
+
+
+def texture_report(excerpts: Sequence[Excerpt], generated: Sequence[list[Note]]) -> dict[str, Any]:
+    """Per style (the file's first-level folder) and overall: the texture of the seeds, of
+    the model's continuations and of the real continuations (voices at once, notes per
+    beat), and how often a monophonic seed got a monophonic continuation."""
+    groups: dict[str, list[int]] = {"all": list(range(len(excerpts)))}
+    for index, item in enumerate(excerpts):
+        groups.setdefault(style_of(item.file) or "(top folder)", []).append(index)
+    report = {}
+    for name, indices in groups.items():
+
+        def mean(values: list[float]) -> float:
+            return round(float(np.mean(values)), 3) if values else 0.0
+
+        def describe(spans: list[list[Note]]) -> dict[str, float]:
+            measured = [measure_texture(n) for n in spans if n]
+            return {
+                "voices": mean([t.voices for t in measured]),
+                "notes_per_beat": mean([t.notes_per_beat for t in measured]),
+                "onsets_per_beat": mean([t.onsets_per_beat for t in measured]),
+            }
+
+        mono = [i for i in indices if excerpts[i].seed and most_sounding(excerpts[i].seed) == 1]
+        answered = sum(1 for i in mono if generated[i] and most_sounding(generated[i]) == 1)
+        report[name] = {
+            "count": len(indices),
+            "seeds": describe([excerpts[i].seed for i in indices]),
+            "generated": describe([generated[i] for i in indices]),
+            "heldout": describe([excerpts[i].reference for i in indices]),
+            "monophonic_seeds": len(mono),
+            "monophonic_answered_monophonic": answered,
+            "monophonic_fraction": round(answered / len(mono), 4) if mono else None,
+        }
     return report
 
 

@@ -84,3 +84,16 @@ def _sounding_mean(notes: Sequence[Note]) -> float:
 def stretch_notes(notes: Sequence[Note], factor: float) -> list[Note]:
     """Every start and duration times ``factor`` (2: half speed, 0.5: double speed)."""
     return [Note(n.pitch, n.velocity, n.start_beats * factor, n.duration_beats * factor) for n in notes]
+
+
+def most_sounding(notes: Sequence[Note]) -> int:
+    """The largest number of notes sounding at one moment (1: the notes are monophonic)."""
+    events = sorted(
+        [(n.start_beats, 1) for n in notes if n.duration_beats > 0]
+        + [(n.end_beats, -1) for n in notes if n.duration_beats > 0]
+    )  # at one moment ends (-1) sort before starts: notes that touch do not overlap
+    most = sounding = 0
+    for _, change in events:
+        sounding += change
+        most = max(most, sounding)
+    return most

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import os
 import platform
@@ -119,9 +120,57 @@ def split_key(relative_name: str) -> str:
 
 
 def is_validation_file(relative_name: str, percent: float) -> bool:
-    """A stable split: the same file lands on the same side on every machine and run."""
+    """A stable split: the same file lands on the same side on every machine and run
+    (:func:`load_corpus` passes the group's name, see :func:`split_groups`)."""
     digest = hashlib.sha1(split_key(relative_name).encode("utf-8")).digest()
     return int.from_bytes(digest[:4], "big") % 10_000 < percent * 100
+
+
+MELODY_SIGNATURE_INTERVALS = 24
+
+
+def melody_signature(notes: list[Note]) -> tuple[int, ...] | None:
+    """The first intervals of a piece's top line (the highest pitch at each onset), or None
+    for a piece too short to tell: one tune harmonised twice, or printed in two books,
+    shares it, whatever its key or file name."""
+    top: dict[float, int] = {}
+    for note in notes:
+        top[note.start_beats] = max(top.get(note.start_beats, -1), note.pitch)
+    pitches = [top[t] for t in sorted(top)][: MELODY_SIGNATURE_INTERVALS + 1]
+    if len(pitches) <= MELODY_SIGNATURE_INTERVALS:
+        return None
+    return tuple(int(b - a) for a, b in itertools.pairwise(pitches))
+
+
+def split_groups(files: list[tuple[str, list[Note]]]) -> dict[str, str]:
+    """File → the name that decides its side of the split: files that share a
+    :func:`split_key` or a :func:`melody_signature` share a side (union-find), so neither
+    another texture of a held-out chorale nor another book's print of a held-out tune is
+    trained on."""
+    parent: dict[str, str] = {}
+
+    def find(item: str) -> str:
+        while parent.setdefault(item, item) != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def union(a: str, b: str) -> None:
+        first, second = sorted((find(a), find(b)))
+        parent[second] = first
+
+    for name, notes in files:
+        union("file:" + name, "key:" + split_key(name))
+        signature = melody_signature(notes)
+        if signature is not None:
+            union("file:" + name, "melody:" + ",".join(map(str, signature)))
+    # the group's representative: its smallest split key, a plain name hashed as before
+    keys: dict[str, str] = {}
+    for name, _ in files:
+        root = find("file:" + name)
+        key = split_key(name)
+        keys[root] = min(keys.get(root, key), key)
+    return {name: keys[find("file:" + name)] for name, _ in files}
 
 
 def style_of(relative_name: str) -> str | None:
@@ -165,13 +214,16 @@ def load_corpus(
     include_drums: bool = False,
     key_normalized: bool = False,
     time_stretch: bool = False,
+    styles: tuple[str, ...] | None = None,
     on_file: Callable[[Path, str | None], None] | None = None,
 ) -> Corpus:
     """Read every MIDI file under ``midi_dir``; broken or empty files are reported and skipped.
 
     ``key_normalized``: each file is moved to C major / A minor (by its
     :func:`~osc_composer.theory.key_shift`), as key-normalised models learn and hear music.
-    ``time_stretch``: training files also at double and half speed (:func:`stretched_versions`)."""
+    ``time_stretch``: training files also at double and half speed (:func:`stretched_versions`).
+    ``styles``: the style names to number files by (a model's, when evaluating it); by
+    default the subfolders found here."""
     midi_dir = Path(midi_dir)
     corpus = Corpus()
     read: list[tuple[str, list[Note]]] = []
@@ -191,12 +243,15 @@ def load_corpus(
         read.append((relative, notes))
         if on_file:
             on_file(path, None)
-    corpus.styles = tuple(sorted({s for name, _ in read if (s := style_of(name)) is not None}))
+    found = tuple(sorted({s for name, _ in read if (s := style_of(name)) is not None}))
+    corpus.styles = found if styles is None else tuple(styles)
     style_ids = {name: index for index, name in enumerate(corpus.styles, start=1)}
+    groups = split_groups(read)
     for relative, notes in read:
         style = style_ids.get(style_of(relative) or "", 0)
         tokens = notes_to_tokens(notes, vocab, bos=True)
-        side = corpus.validation if is_validation_file(relative, validation_percent) else corpus.train
+        held_out = is_validation_file(groups[relative], validation_percent)
+        side = corpus.validation if held_out else corpus.train
         side.append((relative, events_with_controls(tokens, style, notes)))
     # A tiny corpus may hash every file to one side; keep at least one file on each.
     if validation_percent > 0 and not corpus.validation and len(corpus.train) > 1:
