@@ -54,6 +54,13 @@ MAX_SEED_TOKENS = 512  # older context adds little to an LSTM and costs priming 
 NEG_INF = np.float32(-np.inf)
 
 
+def _folded_config(layer: keras.layers.Layer) -> dict:
+    """The config of the plain layer a training layer folds into."""
+    if layer.folds_into == "ConditionedEmbedding":
+        return {**layer.get_config(), "pitch_offsets": []}
+    return {"activation": "linear"}
+
+
 @dataclass(frozen=True)
 class LstmLayer:
     kernel: np.ndarray | None  # (inputs, 4·units); None for the first layer (see input_table)
@@ -82,7 +89,7 @@ class LstmWeights:
         """Copy weights out of a model built by :func:`osc_composer.model.build_model`."""
         layers = [
             # a pitch-class training layer runs as the plain layer it folds into
-            SavedLayer(layer.folds_into, {"activation": "linear"}, tuple(layer.folded_weights()))
+            SavedLayer(layer.folds_into, _folded_config(layer), tuple(layer.folded_weights()))
             if hasattr(layer, "folded_weights")
             else SavedLayer(type(layer).__name__, layer.get_config(), tuple(v.numpy() for v in layer.weights))
             for layer in model.layers

@@ -287,7 +287,8 @@ def make_dataset(
 ) -> tf.data.Dataset:
     """Windows of ``sequence_length + 1`` events → (inputs, next-event targets), batched.
 
-    ``stream`` is (n, 4): event ids and their control classes (:class:`Corpus`). Inputs are
+    ``stream`` is (n, 4): event ids and their control classes (:class:`Corpus`), or (n,) ids
+    with every control ``auto``. Inputs are
     the ids alone, or with ``controls`` the (length, 4) rows. Training windows start at a
     random offset each epoch, are shuffled, and are transposed by a random interval that
     keeps every pitch inside 0..127; their velocity bins move by a random offset too, so a
@@ -300,6 +301,9 @@ def make_dataset(
     length = config.sequence_length + 1
     if len(stream) < length + 1:
         raise TrainingError(f"corpus too small: {len(stream)} events for windows of {length}")
+    stream = np.asarray(stream, np.int32)
+    if stream.ndim == 1:  # event ids alone: every control auto
+        stream = np.column_stack([stream, np.zeros((len(stream), 3), np.int32)])
     data = tf.constant(stream)
     count = (len(stream) - 1) // length
     pitch_of = tf.constant(vocab.pitch_of_token.astype(np.int32))

@@ -110,24 +110,27 @@ def test_likelihood_matches_keras_cross_entropy(
     from osc_composer.evaluate import model_likelihood
     from osc_composer.midi import read_midi
     from osc_composer.model import load_model
+    from osc_composer.train import events_with_controls
 
     keras_model, metadata = load_model(small_model_path if which == "lstm" else seed_architecture_model)
     engine = Engine.from_keras(keras_model, metadata)
-    streams = [
-        notes_to_tokens(read_midi(midi_dir / f"piece{i}.mid").notes[:n], metadata.vocabulary, bos=True)
-        for i, n in ((0, 30), (1, 12))
-    ]
+    pieces = [read_midi(midi_dir / f"piece{i}.mid").notes[:n] for i, n in ((0, 30), (1, 12))]
+    # the lstm test model has controls: score with every control known (style 1 here)
+    events = [events_with_controls(notes_to_tokens(p, metadata.vocabulary, bos=True), 1, p) for p in pieces]
     expected_nll, expected_events = 0.0, 0
-    for stream in streams:
-        outputs = np.asarray(keras_model(stream[None, :-1].astype(np.int32)), np.float64)[0]
+    for rows in events:
+        stream = rows[:, 0]
+        inputs = rows[None, :-1] if metadata.config.controls else stream[None, :-1]
+        outputs = np.asarray(keras_model(inputs.astype(np.int32)), np.float64)[0]
         if metadata.config.output == "logits":
             outputs = np.exp(outputs - outputs.max(axis=1, keepdims=True))
             outputs /= outputs.sum(axis=1, keepdims=True)
         expected_nll -= np.log(outputs[np.arange(len(stream) - 1), stream[1:]]).sum()
         expected_events += len(stream) - 1
-    score = model_likelihood(engine, streams, "x")
+    score = model_likelihood(engine, events, "x", controls="all")
     assert score.events == expected_events
     assert score.nll == pytest.approx(expected_nll / expected_events, rel=1e-4)
+    assert score.notes == sum(len(p) for p in pieces) and score.nll_per_note > score.nll
 
 
 def test_other_music_is_held_out_whole_and_baselines_learn_the_training_folder(

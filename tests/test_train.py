@@ -14,11 +14,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from osc_composer.encoding import Vocabulary, notes_to_tokens
+from osc_composer.encoding import NOTE_OFF, PITCH, Vocabulary, notes_to_tokens
 from osc_composer.midi import read_midi, write_midi
 from osc_composer.model import read_metadata
-from osc_composer.notes import Note
-from osc_composer.train import TrainConfig, is_chief, is_validation_file, load_corpus, make_dataset
+from osc_composer.notes import Note, transpose_notes
+from osc_composer.train import (
+    TrainConfig,
+    events_with_controls,
+    is_chief,
+    is_validation_file,
+    load_corpus,
+    make_dataset,
+    split_groups,
+)
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
@@ -119,6 +127,42 @@ def test_transposition_moves_whole_windows_by_one_interval_within_range() -> Non
         intervals.add(int(pitches.min()) - 60)
     assert intervals <= set(range(-5, 6))
     assert len(intervals) > 3, "random transposition should vary between windows"
+
+
+def test_note_offs_move_with_their_note_ons_and_controls_are_hidden_in_some_windows() -> None:
+    vocab = Vocabulary()
+    notes = [Note(60 + (i % 5), 90, i * 0.5, 0.5) for i in range(400)]
+    events = events_with_controls(notes_to_tokens(notes, vocab, bos=True), 2, notes)
+    assert events[0, 1:].tolist() == [2, 1, 3]  # style 2, one voice, eighth notes
+    config = TrainConfig(batch_size=1, sequence_length=32, transpose=5, seed=9, control_dropout=0.5)
+    hidden = set()
+    for inputs, targets in make_dataset(events, vocab, config, training=True, controls=True).take(60):
+        rows = inputs.numpy()[0]
+        np.testing.assert_array_equal(rows[1:, 0], targets.numpy()[0, :-1])
+        on = rows[:, 0][vocab.kinds[rows[:, 0]] == PITCH] - vocab.pitch_offset
+        off = rows[:, 0][vocab.kinds[rows[:, 0]] == NOTE_OFF] - vocab.note_off_offset
+        assert set(off) <= set(range(on.min() - 1, on.max() + 1)) | set(on), "offs moved with the ons"
+        for column in range(3):
+            values = set(rows[:, 1 + column].tolist())
+            assert len(values) == 1, "a window hides a control everywhere or nowhere"
+            hidden.add((column, values == {0}))
+    assert {(c, True) for c in range(3)} <= hidden and {(c, False) for c in range(3)} <= hidden
+
+
+def test_files_share_a_side_by_piece_and_by_melody() -> None:
+    tune = [Note(60 + (i * 7) % 12, 90, i * 0.5, 0.5) for i in range(40)]
+    other = [Note(60 + (i * 5) % 12, 90, i * 0.5, 0.5) for i in range(40)]
+    files = [
+        ("chorale/bwv1~satb.mid", other),
+        ("chorale-melody/bwv1~s.mid", other[:30]),
+        ("air/aird-0423.mid", tune),
+        ("dance/oneill-0450.mid", transpose_notes(tune, 3)),  # the same tune in another book
+        ("dance/ryan-Other.mid", [Note(60, 90, 0.0, 1.0)]),
+    ]
+    groups = split_groups(files)
+    assert groups["chorale/bwv1~satb.mid"] == groups["chorale-melody/bwv1~s.mid"] == "bwv1"
+    assert groups["air/aird-0423.mid"] == groups["dance/oneill-0450.mid"]
+    assert groups["dance/ryan-Other.mid"] == "dance/ryan-Other.mid"
 
 
 def test_velocity_shift_moves_whole_windows_by_one_offset_within_range() -> None:
