@@ -40,7 +40,7 @@ from .encoding import (
 from .model import SavedLayer
 from .notes import Note, end_beats, shift_notes, sort_notes, transpose_notes
 from .params import ParamError, SamplingParams
-from .texture import AUTO, measure_texture
+from .texture import AUTO, VOICE_CLASSES, measure_texture
 from .theory import allowed_pitches, key_shift, white_key_shift
 
 if TYPE_CHECKING:
@@ -340,6 +340,7 @@ class Engine:
         self.key_normalized = key_normalized
         self.styles = tuple(styles)  # style classes 1…n of a model with controls
         self.has_controls = bool(weights.control_tables)
+        self.enforce_voices = True  # see voice_cap
         self.prime_cache_size = prime_cache_size  # primed seeds kept (0: none), ~6 KB each
         self._prime_cache: OrderedDict[bytes, tuple[LstmState, np.ndarray]] = OrderedDict()
         self.weights = weights
@@ -395,6 +396,18 @@ class Engine:
         voices = params.voices or (texture.voice_class if texture else AUTO)
         density = params.density or (texture.density_class if texture else AUTO)
         return style, voices, density
+
+    def voice_cap(self, seed: list[Note], params: SamplingParams) -> int:
+        """Most notes a continuation may sound at once because of its texture (models with
+        controls): the ``voices`` class asked for, or with ``auto`` the seed's own (its mean
+        number of notes sounding, so a melody played legato still counts as one voice):
+        1–3 cap it there, so a melody is answered by a melody and two parts by at most two;
+        4 (four or more), an empty seed, or ``enforce_voices`` off (to measure what the
+        model does by itself) leave only ``polyphony``."""
+        voices = params.voices or measure_texture(seed).voice_class
+        if not (self.has_controls and self.enforce_voices) or not 0 < voices < len(VOICE_CLASSES):
+            return params.polyphony
+        return voices
 
     def control_vector(self, classes: tuple[int, int, int]) -> np.ndarray | None:
         """The controls' share of the first layer's input, (4·units₁, 1); None without controls."""
@@ -544,7 +557,9 @@ class Engine:
             shift = self.key_shift(seed_notes, params)
             if shift:
                 seed_notes = transpose_notes(seed_notes, shift)
-            seed_controls.append(self.controls_for(seed_notes, params) if self.has_controls else (0, 0, 0))
+            controls = self.controls_for(seed_notes, params) if self.has_controls else (0, 0, 0)
+            seed_controls.append(controls)
+            polyphony = min(params.polyphony, self.voice_cap(seed_notes, params))
             tokens, decoder = self.seed_tokens(seed_notes, origin)
             seeds.append(tokens)
             rng = np.random.default_rng(None if params.seed < 0 else params.seed)
@@ -585,6 +600,7 @@ class Engine:
                     decoder,
                     shift,
                     due,
+                    polyphony,
                 )
                 for _ in range(params.variations)
             )
@@ -630,7 +646,7 @@ class Engine:
         )
         sounding_until = np.stack([r.sounding for r in rows])  # (rows, 128) end step of each pitch
         pitches_ok = np.stack([r.pitches_ok for r in rows])
-        polyphony = np.asarray([r.params.polyphony for r in rows], np.int64)
+        polyphony = np.asarray([r.polyphony for r in rows], np.int64)
         inv_temperature = np.asarray([1.0 / r.params.temperature for r in rows], np.float32)[:, None]
         top_k = np.asarray([r.params.top_k for r in rows], np.int64)
         top_p = np.asarray([r.params.top_p for r in rows], np.float32)
@@ -717,7 +733,7 @@ class Engine:
             [vocab.velocity_offset + b if b >= 0 else PAD for b in velocity_bin], np.int64
         )
         pitches_ok = np.stack([r.pitches_ok for r in rows])
-        polyphony = np.asarray([r.params.polyphony for r in rows], np.int64)
+        polyphony = np.asarray([r.polyphony for r in rows], np.int64)
         max_steps = vocab.max_duration_steps
         inv_temperature = np.asarray([1.0 / r.params.temperature for r in rows], np.float32)[:, None]
         top_k = np.asarray([r.params.top_k for r in rows], np.int64)
@@ -841,6 +857,7 @@ class _Row:
     shift: int  # semitones between the request's pitches and the model's (key normalisation)
     # note-off grammar: the step each held seed note must end at (_UNLIMITED: not held)
     due: np.ndarray | None = None
+    polyphony: int = 8  # most notes at once: the request's polyphony, capped by its voices
     tokens: int = 0
 
 

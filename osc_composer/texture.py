@@ -87,10 +87,13 @@ def stretch_notes(notes: Sequence[Note], factor: float) -> list[Note]:
 
 
 def most_sounding(notes: Sequence[Note]) -> int:
-    """The largest number of notes sounding at one moment (1: the notes are monophonic)."""
+    """The largest number of notes sounding at one moment (1: the notes are monophonic).
+
+    Times are compared to a millionth of a beat, so a note that ends where the next one
+    starts does not overlap it because of floating-point rounding."""
     events = sorted(
-        [(n.start_beats, 1) for n in notes if n.duration_beats > 0]
-        + [(n.end_beats, -1) for n in notes if n.duration_beats > 0]
+        [(round(n.start_beats, 6), 1) for n in notes if n.duration_beats > 0]
+        + [(round(n.end_beats, 6), -1) for n in notes if n.duration_beats > 0]
     )  # at one moment ends (-1) sort before starts: notes that touch do not overlap
     most = sounding = 0
     for _, change in events:

@@ -239,9 +239,22 @@ def test_auto_controls_are_the_seeds_texture_and_unknown_styles_are_refused(engi
     assert engine.controls_for([], SamplingParams()) == (0, 0, 0)
     with pytest.raises(ParamError, match="chorale, dance"):
         engine.controls_for(melody, SamplingParams.create(style="polka"))
-    a = engine.continue_notes(melody, SamplingParams.create(seed=4, style="chorale"))
-    b = engine.continue_notes(melody, SamplingParams.create(seed=4, style="dance"))
+    a = engine.continue_notes(chords, SamplingParams.create(seed=4, style="chorale", length=16))
+    b = engine.continue_notes(chords, SamplingParams.create(seed=4, style="dance", length=16))
     assert a.variations != b.variations
+
+
+def test_the_seeds_voices_cap_the_answer_unless_asked_otherwise(engine: Engine) -> None:
+    from osc_composer.texture import most_sounding
+
+    melody = phrase(8)
+    for seed in range(6):
+        loose = SamplingParams.create(seed=seed, length=16.0, temperature=2.0)
+        assert most_sounding(engine.continue_notes(melody, loose).variations[0]) <= 1
+        two = SamplingParams.create(seed=seed, length=16.0, temperature=2.0, voices=2)
+        assert most_sounding(engine.continue_notes(melody, two).variations[0]) <= 2
+    free = SamplingParams.create(seed=0, length=32.0, temperature=2.0, voices=4, variations=8)
+    assert max(most_sounding(v) for v in engine.continue_notes(melody, free).variations) > 2
 
 
 def test_held_seed_notes_end_where_the_seed_ends_them(engine: Engine) -> None:
@@ -424,7 +437,8 @@ def test_length_is_exactly_respected_even_off_the_grid(engine: Engine, length: f
 def test_durations_and_rests_of_any_size_are_reachable(engine: Engine) -> None:
     lengths, starts = set(), set()
     for seed in range(10):
-        params = SamplingParams.create(length=16.0, seed=seed, variations=4, polyphony=16)
+        # four voices: no texture cap (a melody seed would cap the answer at one voice)
+        params = SamplingParams.create(length=16.0, seed=seed, variations=4, polyphony=16, voices=4)
         for notes in engine.continue_notes(phrase(8), params).variations:
             lengths |= {steps(n.duration_beats, VOCAB) for n in notes}
             starts |= {steps(n.start_beats, VOCAB) for n in notes}
