@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-DEFAULT_MODEL_NAME = "bach-chorales"
+DEFAULT_MODEL_NAME = "mixture"
 
 
 def models_dir() -> Path:

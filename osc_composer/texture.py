@@ -89,11 +89,12 @@ def stretch_notes(notes: Sequence[Note], factor: float) -> list[Note]:
 def most_sounding(notes: Sequence[Note]) -> int:
     """The largest number of notes sounding at one moment (1: the notes are monophonic).
 
-    Times are compared to a millionth of a beat, so a note that ends where the next one
-    starts does not overlap it because of floating-point rounding."""
+    Times are compared to a ten-thousandth of a beat (far finer than any grid), so a note
+    that ends where the next one starts does not overlap it because of rounding (times that
+    came over OSC as 32-bit floats, say)."""
     events = sorted(
-        [(round(n.start_beats, 6), 1) for n in notes if n.duration_beats > 0]
-        + [(round(n.end_beats, 6), -1) for n in notes if n.duration_beats > 0]
+        [(round(n.start_beats, 4), 1) for n in notes if n.duration_beats > 0]
+        + [(round(n.end_beats, 4), -1) for n in notes if n.duration_beats > 0]
     )  # at one moment ends (-1) sort before starts: notes that touch do not overlap
     most = sounding = 0
     for _, change in events:
