@@ -624,6 +624,56 @@ class Engine:
             result.tokens_sampled += row.tokens
         return results
 
+    def continue_state(
+        self,
+        state: LstmState,
+        logits: np.ndarray,
+        sounding: dict[int, int],
+        velocity_bin: int,
+        params: SamplingParams,
+        shift: int = 0,
+    ) -> Continuation:
+        """Continue from a live state (a :class:`~osc_composer.streaming.LiveStream`'s) instead
+        of priming a seed: ``logits`` after its last event, ``sounding`` the model pitches
+        still sounding → how many steps ago they began (their end is the model's to choose),
+        ``shift`` the stream's key move. Note-off models only. Variations come as usual;
+        times count from the state's moment. The state itself is not changed."""
+        started = time.perf_counter()
+        vocab = self.vocab
+        rng = np.random.default_rng(None if params.seed < 0 else params.seed)
+        began = np.full(128, _SILENT, np.int64)
+        due = np.full(128, _UNLIMITED, np.int64)
+        for pitch, ago in sounding.items():
+            began[pitch], due[pitch] = -ago, vocab.max_duration_steps - ago
+        total = math.floor(params.length * vocab.steps_per_beat + 1e-9)
+        pitches_ok = _shift_mask(allowed_pitches(params.key, params.scale, params.low, params.high), shift)
+        decoder = DecoderState(velocity_bin=velocity_bin if velocity_bin >= 0 else None)
+        rows = [
+            _Row(
+                0,
+                params,
+                rng,
+                0.0,
+                total,
+                pitches_ok,
+                began.copy(),
+                decoder,
+                shift,
+                due.copy(),
+                params.polyphony,
+            )
+            for _ in range(params.variations)
+        ]
+        copy = LstmState(
+            [h.copy() for h in state.h],
+            [c.copy() for c in state.c],
+            None if state.controls is None else state.controls.copy(),
+        ).repeat(params.variations)
+        sampled = self._sample_note_offs(rows, copy, np.repeat(logits[None], params.variations, axis=0))
+        variations = [transpose_notes(notes, -shift) if shift else notes for notes in sampled]
+        seconds = time.perf_counter() - started
+        return Continuation(variations, params.length, 0.0, sum(r.tokens for r in rows), seconds)
+
     def continue_notes(self, seed: list[Note], params: SamplingParams | None = None) -> Continuation:
         """Continue one seed; convenience for the CLI and tests."""
         return self.generate([GenerationRequest(seed, params or SamplingParams())])[0]

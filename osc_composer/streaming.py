@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .encoding import BOS, NOTE_OFF, PITCH, SHIFT
-from .engine import NEG_INF, Engine, LstmState, _sample_rows, lstm_step
+from .engine import NEG_INF, Continuation, Engine, LstmState, _sample_rows, lstm_step
+from .params import SamplingParams
 from .texture import AUTO
 
 
@@ -256,6 +257,14 @@ class LiveStream:
             self.note_on(proposal.pitch, proposal.velocity, self.cursor, by_model=True)
         elif proposal.kind == "off":
             self.note_off(proposal.pitch, self.cursor)
+
+    def answer(self, params: SamplingParams) -> Continuation:
+        """A phrase continuing what was heard, from this state (no re-priming), starting at
+        the cursor; its pitches are the player's. The stream itself does not move."""
+        sounding = {pitch: self.cursor - s.start for pitch, s in self.sounding.items()}
+        return self.engine.continue_state(
+            self.state, self.logits, sounding, self._velocity_bin, params, shift=self.shift
+        )
 
     def release_all(self) -> list[int]:
         """End every note the model started (player's pitches); the caller sends the note-offs."""

@@ -110,3 +110,25 @@ def test_a_duration_model_cannot_stream(tmp_path: Path) -> None:
     vocab = Vocabulary(encoding=DURATION_ENCODING)
     with pytest.raises(StreamError, match="note-off"):
         LiveStream(Engine(random_weights(vocab), vocab, "old"))
+
+
+def test_an_answer_from_the_live_state_equals_one_from_the_primed_seed(engine: Engine) -> None:
+    """Answering from the streamed state gives what priming the same notes gives (same
+    random seed), without re-priming; the stream does not move."""
+    from osc_composer.engine import GenerationRequest
+    from osc_composer.params import SamplingParams
+
+    notes = [Note(60 + (i * 7) % 12, 80, i * 0.5, 0.5) for i in range(12)]
+    params = SamplingParams.create(seed=3, length=8.0, variations=3, voices=4, density=3)
+    stream = LiveStream(engine, controls=engine.controls_for(notes, params))
+    vocab = engine.vocab
+    for note in notes:
+        stream.note_on(note.pitch, note.velocity, vocab.beats_to_steps(note.start_beats))
+        stream.note_off(note.pitch, vocab.beats_to_steps(note.end_beats))
+    stream.advance(vocab.beats_to_steps(6.0))
+    events = stream.events
+    live = stream.answer(params)
+    assert stream.events == events
+    primed = engine.generate([GenerationRequest(notes, params, 6.0)])[0]
+    assert len(live.variations) == 3 and any(live.variations)
+    assert live.variations == primed.variations
