@@ -480,10 +480,21 @@ def _corpus(args: argparse.Namespace, console: Console) -> int:
 
 
 def _info(args: argparse.Namespace, console: Console) -> int:
-    from .card import render_card
-    from .model import read_metadata
+    from rich.markdown import Markdown
 
-    console.print(render_card(read_metadata(args.model or default_model_path())), markup=False)
+    from .card import render_card
+    from .model import read_metadata, resolve_model_path
+
+    path = resolve_model_path(args.model or default_model_path())
+    metadata = read_metadata(path)  # also checks that it is a model
+    card = path.parent / "README.md"
+    # the card beside the model has everything (evaluation, known weaknesses); the
+    # metadata alone gives data, terms, command and training metrics
+    text = card.read_text(encoding="utf-8") if card.is_file() else render_card(metadata)
+    if console.is_terminal:
+        console.print(Markdown(text))
+    else:
+        console.print(text, markup=False, highlight=False, soft_wrap=True)
     return 0
 
 
