@@ -152,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", type=Path, help="write the full report as JSON")
     evaluate.add_argument("--plot", type=Path, help="draw a few seeds and their continuations (PNG)")
     evaluate.add_argument("--update-card", action="store_true", help="write the results into the model card")
+    evaluate.add_argument(
+        "--card-section",
+        default="Evaluation",
+        help="the card section --update-card writes (one per evaluation set)",
+    )
     evaluate.add_argument("--seed", type=int, default=0, help="random seed (excerpts, sampling)")
     evaluate.add_argument("--max-files", type=int, default=None, help="use at most N held-out files")
     evaluate.add_argument("--continuations", type=int, default=100, help="continuations to generate")
@@ -357,6 +362,7 @@ def _evaluate(args: argparse.Namespace, console: Console) -> int:
         command += ["--compare", str(other)]
     command += ["--plot", str(args.plot)] if args.plot else []
     command += ["--update-card"] if args.update_card else []
+    command += ["--card-section", args.card_section] if args.card_section != "Evaluation" else []
     report = evaluate(
         args.model,
         args.midi_dir,
@@ -377,7 +383,8 @@ def _evaluate(args: argparse.Namespace, console: Console) -> int:
         if args.plot.resolve().is_relative_to(folder):  # the card can show a picture beside it
             report["plot"] = args.plot.resolve().relative_to(folder).as_posix()
     if args.update_card:
-        console.print(f"{update_card(args.model, report)}: Evaluation section updated")
+        card = update_card(args.model, report, title=args.card_section)
+        console.print(f"{card}: section '{args.card_section}' updated")
     return 0
 
 
