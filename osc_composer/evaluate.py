@@ -449,6 +449,19 @@ def evaluate(
         for name, comparison in compare_sets(reference_features[:half], reference_features[half:]).items():
             features[name]["heldout_overlap"] = round(comparison.overlap, 4)
     texture = texture_report(excerpts, free)
+    if engine.has_controls:
+        # the same seeds with the engine's voice cap off: what the model does by itself
+        engine.enforce_voices = False
+        try:
+            uncapped = texture_report(excerpts, generate_spans(engine, excerpts, config, constrained=False))
+        finally:
+            engine.enforce_voices = True
+        for name, row in uncapped.items():
+            texture[name]["uncapped"] = {
+                "generated": row["generated"],
+                "monophonic_answered_monophonic": row["monophonic_answered_monophonic"],
+                "monophonic_fraction": row["monophonic_fraction"],
+            }
     mono = texture["all"]
     answered, seeds = mono["monophonic_answered_monophonic"], mono["monophonic_seeds"]
     progress(f"texture: {answered}/{seeds} monophonic seeds answered monophonically")
@@ -717,10 +730,12 @@ def card_section(report: dict[str, Any]) -> str:
             "",
             "Texture of the seeds, of the model's continuations (every control auto) and of the "
             "real continuations, per style (the file's folder): mean voices sounding at once / "
-            "notes per beat; and how many monophonic seeds got a monophonic answer.",
+            "notes per beat; how many monophonic seeds got a monophonic answer; and the same "
+            "with the engine's voice cap off (`auto` voices cap an answer at the seed's voices "
+            "1-3): what the model does by itself.",
             "",
-            "| style | continuations | seeds | model | real | monophonic answers |",
-            "|---|---|---|---|---|---|",
+            "| style | continuations | seeds | model | real | monophonic answers | without the voice cap |",
+            "|---|---|---|---|---|---|---|",
         ]
         for name, row in texture.items():
 
@@ -732,9 +747,13 @@ def card_section(report: dict[str, Any]) -> str:
                 if row["monophonic_seeds"]
                 else "–"
             )
+            free = row.get("uncapped")
+            by_itself = pair(free["generated"]) if free else "–"
+            if free and row["monophonic_seeds"]:
+                by_itself += f"; {free['monophonic_answered_monophonic']} of {row['monophonic_seeds']}"
             lines.append(
                 f"| {name} | {row['count']} | {pair(row['seeds'])} | {pair(row['generated'])} | "
-                f"{pair(row['heldout'])} | {mono} |"
+                f"{pair(row['heldout'])} | {mono} | {by_itself} |"
             )
     lines += [
         "",
