@@ -162,7 +162,9 @@ class LstmWeights:
         width = self.input_table.shape[1] if self.input_table.ndim == 2 else -1
         inputs = None
         for index, layer in enumerate(self.layers):
-            units = layer.recurrent.shape[0] if layer.recurrent.ndim == 2 else -1
+            # the layer's width from its input side: a recurrent kernel a row short is reported as such
+            projection = self.input_table if layer.kernel is None else layer.kernel
+            units = projection.shape[1] // 4 if projection.ndim == 2 else -1
             expected = {"recurrent": (units, 4 * units), "bias": (4 * units,)}
             if index == 0:
                 expected["input projection"] = (self.input_table.shape[0], 4 * units)
