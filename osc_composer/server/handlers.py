@@ -236,15 +236,17 @@ def deliver(server: ComposerServer, job: Job, result: Continuation | Exception) 
                 )
             )
         replies.append(message("/end", job.request_id, index, len(notes)))
-    sent = server.send(job.reply_to, replies, job.host, job.request_id)
-    with session.lock:
+    with session.lock:  # kept before it is sent: a /composer/play right after /composer/end finds it
         variation = session.keep_result(
             job.request_id, result, server.config.kept_results, server.config.kept_notes
         )
-        if variation is not None and variation < len(result.variations):
-            start = job.live[0] if job.live is not None else None
+    sent = server.send(job.reply_to, replies, job.host, job.request_id)
+    if variation is not None and variation < len(result.variations):
+        start = job.live[0] if job.live is not None else None
+        with session.lock:
             try:
-                _start_playback(server, session, job.reply_to, job.request_id, result, variation, start)
+                if not session.closed:
+                    _start_playback(server, session, job.reply_to, job.request_id, result, variation, start)
             except Refused as exc:
                 server.error(job.reply_to, job.host, job.request_id, str(exc))
     if not sent:
