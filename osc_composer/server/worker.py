@@ -27,6 +27,7 @@ from .transport import ReplyAddress, safe_text
 
 log = logging.getLogger("osc_composer.server")
 
+MAX_HOSTS_REMEMBERED = 4096  # for the serving order; the longest-unserved are forgotten first
 EVENTS_PER_BEAT = 12  # cost estimate: the grid's steps per beat (the default model emits ~9 events a beat)
 
 
@@ -71,7 +72,10 @@ class FairQueue:
         self.max_cost_per_host = max_cost_per_host
         self.max_cost = max_cost
         self._cond = threading.Condition()
-        self._hosts: OrderedDict[str, OrderedDict[Session, Job]] = OrderedDict()  # in serving order
+        self._hosts: dict[str, OrderedDict[Session, Job]] = {}  # queued jobs by host, oldest first
+        # when each host was last served: the host served longest ago comes first, also when it
+        # had nothing queued meanwhile (a client that asks now and then never queues behind a flood)
+        self._served: OrderedDict[str, None] = OrderedDict()  # least recently served first
         self._host_cost: dict[str, int] = {}
         self._cost = 0
         self._jobs = 0
@@ -113,14 +117,13 @@ class FairQueue:
             cost = 0
             while self._jobs and cost < batch_cost:
                 taken = False
-                for host in list(self._hosts):
-                    jobs = self._hosts[host]
-                    job = next(iter(jobs.values()))
+                for host in self._in_turn():
+                    job = next(iter(self._hosts[host].values()))
                     if batch and cost + job.cost > batch_cost:
                         continue
                     self._remove(host, job.session)
-                    if host in self._hosts:
-                        self._hosts.move_to_end(host)  # served: the other hosts come first now
+                    self._served.pop(host, None)
+                    self._served[host] = None  # served now: every other host comes first
                     batch.append(job)
                     cost += job.cost
                     taken = True
@@ -128,7 +131,14 @@ class FairQueue:
                         break
                 if not taken:
                     break
+            while len(self._served) > MAX_HOSTS_REMEMBERED:
+                self._served.popitem(last=False)
             return batch
+
+    def _in_turn(self) -> list[str]:
+        """Hosts with jobs queued, the one served longest ago (or never) first."""
+        never = [host for host in self._hosts if host not in self._served]
+        return never + [host for host in self._served if host in self._hosts]
 
     def discard(self, session: Session) -> None:
         with self._cond:
