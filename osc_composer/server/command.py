@@ -22,6 +22,7 @@ from .app import ComposerServer, ServerConfig
 log = logging.getLogger("osc_composer.server")
 
 VIRTUAL_MIDI_PORT = "(virtual)"  # --midi-out without a name
+MIN_REPLY_BUDGET = 16384  # bytes per second
 STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")  # SIGHUP (terminal closed, service reload) stops cleanly too
 
 
@@ -109,8 +110,10 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         cap, spec = getattr(args, "max_" + name), PARAMS_BY_NAME[name]
         if not spec.low <= cap <= spec.high:
             raise ValueError(f"--max-{name} must be within {spec.low:g}..{spec.high:g}")
-    if args.reply_budget < 2 * args.max_datagram:
-        raise ValueError(f"--reply-budget must be at least two datagrams ({2 * args.max_datagram} bytes)")
+    if args.reply_budget < MIN_REPLY_BUDGET:  # a reply bigger than the budget is never sent
+        raise ValueError(
+            f"--reply-budget must be at least {MIN_REPLY_BUDGET} bytes (/composer/describe is ~8 KB)"
+        )
     if args.max_sessions < 1 or not 1 <= args.engine_threads <= 16:
         raise ValueError("--max-sessions must be at least 1 and --engine-threads within 1..16")
     return ServerConfig(
