@@ -37,6 +37,7 @@ class Stats:
         self.superseded = 0
         self.busy = 0
         self.dropped_not_allowed = 0
+        self.dropped_inbox_full = 0  # a host sent faster than the server could read (its share)
         self.bytes_out = 0
         self.bytes_refused = 0  # replies not sent: over their host's byte budget
         self.recent: deque[RequestRecord] = deque(maxlen=12)

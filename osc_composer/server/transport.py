@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import select
 import socket
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("osc_composer.server")
 
 RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024  # the kernel may grant less (net.core.rmem_max)
+RECEIVE_WAIT = 0.2  # seconds: how often an idle receive thread checks whether to stop
+SEND_WAIT = 1.0  # seconds a datagram may wait for room in the send buffer
 MAX_TEXT_MESSAGE = 1024  # bytes: longest /composer/error or /composer/address message
 LOG_TEXT_LIMIT = 240  # characters of client-supplied text in one log line
 MAX_BUDGET_KEYS = 4096  # hosts whose budgets are remembered (least recently used forgotten)
@@ -74,6 +77,54 @@ class Allowlist:
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
         return any(address in network for network in self.networks)
+
+
+class Inbox:
+    """Received work waiting for the receive thread, per source host, taken round-robin by host
+    (the host served longest ago first), so one host's stream of packets delays another host's
+    by at most one slice of work. Bounded in bytes per host and in all: beyond, dropped (as the
+    kernel would drop them from a full socket buffer) and counted."""
+
+    def __init__(self, max_bytes_per_host: int = 2 * 1024 * 1024, max_bytes: int = 16 * 1024 * 1024) -> None:
+        self.max_bytes_per_host = max_bytes_per_host
+        self.max_bytes = max_bytes
+        self._hosts: OrderedDict[str, deque[tuple[Source, object, int]]] = (
+            OrderedDict()
+        )  # least recently served first
+        self._bytes: dict[str, int] = {}
+        self._total = 0
+
+    def add(self, source: Source, work: object, size: int) -> bool:
+        held = self._bytes.get(source.host, 0)
+        if held + size > self.max_bytes_per_host or self._total + size > self.max_bytes:
+            return False
+        self._hosts.setdefault(source.host, deque()).append((source, work, size))
+        self._bytes[source.host] = held + size
+        self._total += size
+        return True
+
+    def take(self) -> tuple[Source, object, int] | None:
+        """The next piece of work of the host served longest ago; that host goes last."""
+        if not self._hosts:
+            return None
+        host, queue = next(iter(self._hosts.items()))
+        source, work, size = queue.popleft()
+        self._hosts.move_to_end(host)
+        self._bytes[host] -= size
+        self._total -= size
+        if not queue:
+            del self._hosts[host]
+            del self._bytes[host]
+        return source, work, size
+
+    def put_back(self, source: Source, work: object, size: int) -> None:
+        """The rest of a packet, first in its host's line again (its host has just been served)."""
+        self._hosts.setdefault(source.host, deque()).appendleft((source, work, size))
+        self._bytes[source.host] = self._bytes.get(source.host, 0) + size
+        self._total += size
+
+    def __bool__(self) -> bool:
+        return bool(self._hosts)
 
 
 class TokenBuckets:
@@ -157,7 +208,9 @@ class Transport:
             ) from None
         # a big receive buffer rides out bursts (a Max patch sending a whole clip at once)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
-        sock.settimeout(0.2)
+        # non-blocking: the receive thread waits in select() only when it has nothing else to do
+        # (Python's socket timeouts would make every "is there more?" read wait that long too)
+        sock.setblocking(False)
         self.sock = sock
         host, port = sock.getsockname()[:2]
         return host, port
@@ -171,12 +224,15 @@ class Transport:
             self.sock.close()
 
     # --- receiving ---------------------------------------------------------------------
-    def receive(self) -> tuple[bytes, Source] | None:
-        """One datagram from an allowed host, or None (timeout, or dropped by the allowlist)."""
+    def receive(self, *, wait: bool = True) -> tuple[bytes, Source] | None:
+        """One datagram from an allowed host, or None (nothing came: after the socket's timeout,
+        or at once without ``wait``; or it was dropped by the allowlist)."""
         assert self.sock is not None
         try:
-            data, address = self.sock.recvfrom(65535)
-        except (TimeoutError, OSError):
+            if wait and not select.select([self.sock], [], [], RECEIVE_WAIT)[0]:
+                return None
+            data, address = self.sock.recvfrom(65535)  # non-blocking: nothing there raises
+        except (BlockingIOError, OSError, ValueError):  # ValueError: closed meanwhile
             return None
         source = Source(address[0], address[1])
         if not self.allow.allows(source.host):
@@ -199,11 +255,22 @@ class Transport:
         self.stats.add("bytes_out", size)
         for datagram in datagrams:
             try:
-                self.sock.sendto(datagram, (to.host, to.port))
+                self._send_one(datagram, (to.host, to.port))
             except OSError as exc:
                 log.warning("could not send to %s: %s", to, safe_text(exc))
                 return False
         return True
+
+    def _send_one(self, datagram: bytes, address: tuple[str, int]) -> None:
+        """The socket is non-blocking: a full send buffer (a long result on a slow network)
+        waits for room, up to a second, instead of losing the datagram."""
+        assert self.sock is not None
+        try:
+            self.sock.sendto(datagram, address)
+        except BlockingIOError:
+            if not select.select([], [self.sock], [], SEND_WAIT)[1]:
+                raise OSError(f"send buffer full for {SEND_WAIT:g} s") from None
+            self.sock.sendto(datagram, address)
 
     def pay(self, to: ReplyAddress, size: int) -> bool:
         """Take ``size`` bytes from ``to.host``'s budget for something sent later as prepaid."""
