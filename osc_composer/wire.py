@@ -100,45 +100,39 @@ def _check_arguments(data: bytes, offset: int, address: str, tags: str) -> None:
     python-osc pads a missing trailing float with zeros (for Reaktor), so a packet cut
     short would otherwise arrive with made-up values; extra bytes mean the tags are wrong.
     """
+    end = _arguments_end(data, offset, address, tags)
+    if end > len(data):
+        raise WireError(
+            f"{address}: arguments cut off (type tags {_tags_text(tags)} announce more bytes than sent)"
+        )
+    if end < len(data):
+        raise WireError(
+            f"{address}: {len(data) - end} byte(s) after the arguments of type tags {_tags_text(tags)}"
+        )
+
+
+def _arguments_end(data: bytes, offset: int, address: str, tags: str) -> int:
+    """Where the arguments the tags announce end (past the end of ``data`` when cut off)."""
     layout = _fixed_layout(tags)
     if layout is not None:  # numbers only: the size alone says it all
-        offset += layout[0].size
-        tags_text = _tags_text(tags)
-        if offset > len(data):
-            raise WireError(
-                f"{address}: arguments cut off (type tags {tags_text} announce more bytes than sent)"
-            )
-        if offset < len(data):
-            raise WireError(
-                f"{address}: {len(data) - offset} byte(s) after the arguments of type tags {tags_text}"
-            )
-        return
+        return offset + layout[0].size
     for tag in tags:
         if tag in _FIXED_SIZES:
             offset += _FIXED_SIZES[tag]
         elif tag == "s":
             if offset >= len(data):
-                offset = len(data) + 1
-                break
+                return len(data) + 1
             _, offset = _read_string(data, offset)
         else:  # "b": int32 size, then the bytes, padded to 4
             if offset + 4 > len(data):
-                offset = len(data) + 1
-                break
+                return len(data) + 1
             (size,) = struct.unpack_from(">i", data, offset)
             if size < 0:
                 raise WireError(f"{address}: blob of negative size {size}")
             offset += 4 + size + (-size % 4)
         if offset > len(data):
-            break
-    if offset > len(data):
-        raise WireError(
-            f"{address}: arguments cut off (type tags {_tags_text(tags)} announce more bytes than sent)"
-        )
-    if offset < len(data):
-        raise WireError(
-            f"{address}: {len(data) - offset} byte(s) after the arguments of type tags {_tags_text(tags)}"
-        )
+            return offset
+    return offset
 
 
 def _tags_text(tags: str) -> str:

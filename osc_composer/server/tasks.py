@@ -41,13 +41,37 @@ class Message:
     source: Source
 
 
+class _Background:
+    """A thread of its own and a condition to wake it; ``close()`` asks it to end."""
+
+    def __init__(self, name: str) -> None:
+        self._cond = threading.Condition()
+        self._closed = False
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
+
+    def _loop(self) -> None:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    def join(self, timeout: float) -> None:
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+
 class _Queue(deque[Message]):
     """A session's waiting messages, and how many argument values they hold."""
 
     values = 0
 
 
-class TaskRunner:
+class TaskRunner(_Background):
     """One thread running queued messages, per session in order, sessions round-robin by host."""
 
     def __init__(
@@ -59,22 +83,17 @@ class TaskRunner:
         max_sessions_per_host: int = 4,
         max_sessions: int = 16,
     ) -> None:
+        super().__init__("osc-tasks")
         self.run = run
         # bounded in messages and in argument values (a queued seed holds up to ~13,000 values)
         self.max_per_session = max_per_session
         self.max_values_per_session = max_values_per_session
         self.max_sessions_per_host = max_sessions_per_host
         self.max_sessions = max_sessions
-        self._cond = threading.Condition()
         # host → its sessions with queued messages (the serving order of both); a session stays
         # here while its last message runs, so what arrives meanwhile queues behind it
         self._hosts: OrderedDict[str, OrderedDict[Session, _Queue]] = OrderedDict()
         self._sessions = 0
-        self._closed = False
-        self._thread = threading.Thread(target=self._loop, name="osc-tasks", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
 
     def offer(self, session: Session, message: Message, *, slow: bool) -> bool:
         """Queue ``message`` if it is slow or its session already has messages queued (True:
@@ -105,15 +124,6 @@ class TaskRunner:
         """Sessions with messages queued or running."""
         with self._cond:
             return self._sessions
-
-    def close(self) -> None:
-        with self._cond:
-            self._closed = True
-            self._cond.notify_all()
-
-    def join(self, timeout: float) -> None:
-        if self._thread.is_alive():
-            self._thread.join(timeout)
 
     def _next(self) -> tuple[Session, Message] | None:
         with self._cond:
@@ -159,7 +169,7 @@ class LoadRequest:
     source_host: str
 
 
-class ModelLoader(Generic[T]):
+class ModelLoader(_Background, Generic[T]):
     """Loads models on its own thread, one at a time; at most one request waits, the newest.
 
     ``load`` returns the ready model or raises; ``done`` gets the request and the model or
@@ -172,16 +182,11 @@ class ModelLoader(Generic[T]):
         done: Callable[[LoadRequest, T | Exception], None],
         replaced: Callable[[LoadRequest, LoadRequest], None],
     ) -> None:
+        super().__init__("osc-loader")
         self.load = load
         self.done = done
         self.replaced = replaced
-        self._cond = threading.Condition()
         self._waiting: LoadRequest | None = None
-        self._closed = False
-        self._thread = threading.Thread(target=self._loop, name="osc-loader", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
 
     def request(self, request: LoadRequest) -> None:
         with self._cond:
@@ -189,15 +194,6 @@ class ModelLoader(Generic[T]):
             self._cond.notify()
         if older is not None:
             self.replaced(older, request)
-
-    def close(self) -> None:
-        with self._cond:
-            self._closed = True
-            self._cond.notify_all()
-
-    def join(self, timeout: float) -> None:
-        if self._thread.is_alive():
-            self._thread.join(timeout)
 
     def _loop(self) -> None:
         while True:
