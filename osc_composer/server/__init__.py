@@ -2,10 +2,11 @@
 
 Threads and locks: the receive thread only parses packets and runs cheap handlers, handing
 anything slow (MIDI files, model folders, big seeds) to the tasks thread and requests to the
-engine threads, while the loader thread loads models and the scheduler thread plays; every
-thread that touches a client's state holds that :class:`~.sessions.Session`'s own lock,
-and every other lock (session table, queues, budgets, stats, a playback) is a leaf that is
-held for a few lines, only ever taken after a session lock, never before one.
+engine thread, while the loader thread loads models and the scheduler thread plays; every
+thread that touches a client's state holds that :class:`~.sessions.Session`'s own lock. Locks
+are only ever taken in one order, a session's, then one of its playbacks', then any one of the
+rest (session table, queues, budgets, stats, scheduler, MIDI port: each held for a few lines,
+taking nothing else), so no two threads can wait for each other.
 
 The parts, in the order a packet meets them:
 
@@ -16,7 +17,7 @@ The parts, in the order a packet meets them:
   bounded table of them;
 - :mod:`.handlers`: one plain function per address, session + arguments → replies;
 - :mod:`.tasks`: slow messages in each client's order, and the model loader;
-- :mod:`.worker`: cost-based admission, round-robin by client host, the engine threads;
+- :mod:`.worker`: cost-based admission, round-robin by client host, the engine thread;
 - :mod:`.app`: :class:`ComposerServer`, which wires them; :mod:`.command`: ``osc-composer serve``.
 """
 

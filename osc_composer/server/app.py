@@ -52,10 +52,7 @@ class ServerConfig:
     # (16 variations × 64 beats ≈ 12,800); beyond: "busy"
     queued_requests_per_host: float = 2.0
     queued_requests_total: float = 8.0
-    batch_cost: int = (
-        4096  # requests are batched up to this cost (16 four-beat requests); a bigger one runs alone
-    )
-    engine_threads: int = 1
+    batch_cost: int = 4096  # a batch holds requests up to this cost (16 short ones); a bigger one runs alone
     errors_per_second: float = 20.0  # per client host; more errors are counted, neither sent nor logged
     reply_budget: float = 1_000_000.0  # bytes per second to any one host (as much again in a burst)
     allow: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
@@ -73,7 +70,7 @@ class ComposerServer:
     """Serve one engine over UDP. ``start()`` binds and returns; ``stop()`` shuts down.
 
     Threads: ``osc-receive`` parses packets and runs cheap handlers; ``osc-tasks`` runs
-    slow messages in each client's order; ``osc-engine-N`` run batches; ``osc-loader``
+    slow messages in each client's order; ``osc-engine`` runs batches; ``osc-loader``
     loads models; ``osc-scheduler`` plays; ``oscquery`` serves HTTP. See the package
     docstring for which lock guards what.
     """
@@ -116,7 +113,6 @@ class ComposerServer:
             engine,
             self.queue,
             lambda job, result: handlers.deliver(self, job, result),
-            threads=config.engine_threads,
             batch_cost=config.batch_cost,
             window=config.batch_window_ms / 1000.0,
         )

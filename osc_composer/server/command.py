@@ -73,12 +73,6 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=defaults.max_sessions,
         help=f"clients remembered at once (default {defaults.max_sessions}; the longest idle is forgotten)",
     )
-    parser.add_argument(
-        "--engine-threads",
-        type=int,
-        default=defaults.engine_threads,
-        help=f"threads running the model (default {defaults.engine_threads})",
-    )
     parser.add_argument("--batch-window-ms", type=float, default=0.0)
     parser.add_argument("--no-console", action="store_true", help="plain log lines instead of the dashboard")
     parser.add_argument(
@@ -114,8 +108,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         raise ValueError(
             f"--reply-budget must be at least {MIN_REPLY_BUDGET} bytes (/composer/describe is ~8 KB)"
         )
-    if args.max_sessions < 1 or not 1 <= args.engine_threads <= 16:
-        raise ValueError("--max-sessions must be at least 1 and --engine-threads within 1..16")
+    if args.max_sessions < 1:
+        raise ValueError("--max-sessions must be at least 1")
     return ServerConfig(
         host=args.host,
         port=args.port,
@@ -130,7 +124,6 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         max_sessions=args.max_sessions,
         max_sessions_per_host=min(ServerConfig.max_sessions_per_host, args.max_sessions),
         reply_budget=args.reply_budget,
-        engine_threads=args.engine_threads,
         allow=tuple(ipaddress.ip_network(c, strict=False) for c in args.allow),
         batch_window_ms=args.batch_window_ms,
         oscquery=not args.no_oscquery,

@@ -210,7 +210,7 @@ def _submit(server: ComposerServer, session: Session, job: Job) -> None:
 
 
 def deliver(server: ComposerServer, job: Job, result: Continuation | Exception) -> None:
-    """A job's result, on the engine thread that computed it: sent, then kept for /composer/play."""
+    """A job's result, on the engine thread: kept for /composer/play, then sent."""
     session = job.session
     if isinstance(result, Exception):
         with session.lock:

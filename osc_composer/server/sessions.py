@@ -187,7 +187,8 @@ class SessionTable:
 
     def set_reply_port(self, source: Source, port: int) -> None:
         """Replies to ``source`` go to ``port`` from now on (0: back to the source port); its
-        session, if it had one and the new address has none, moves with it."""
+        session, if it had one and the new address has none, moves with it. Called with that
+        session's lock held (its handler's), so changing its key is safe."""
         with self._lock:
             old_key = self._reply_address(source)
             self._reply_ports.pop(source, None)
