@@ -3,8 +3,8 @@
 The protocol table names each address's handler; :data:`HANDLERS` maps those names to the
 functions below. A handler runs with its session's lock held and returns the messages to
 send back to the session's reply address; it refuses a message by raising
-(:class:`~osc_composer.protocol.ProtocolError`, :class:`Refused` when the error has a
-request id, :class:`~.worker.Busy`), which changes nothing. The handlers in :data:`OFFLINE`
+(:class:`~osc_composer.protocol.ProtocolError`, or :class:`Refused` when the error has a
+request id), which changes nothing. The handlers in :data:`OFFLINE`
 read files: they run on the tasks thread *without* the lock and take it only around the
 session change.
 
@@ -30,7 +30,7 @@ from ..model import list_models
 from ..notes import Note, end_beats
 from ..params import PARAM_SPECS, PARAMS_BY_NAME, ParamError, SamplingParams
 from ..paths import models_dir
-from ..playback import Clock, NoteSink, Playback, PlayEvent, events_from_notes
+from ..playback import Clock, Playback, PlayEvent, events_from_notes
 from ..protocol import ADDRESSES, INCOMING, PREFIX, ProtocolError
 from ..wire import build_message, pack_bundles
 from .sessions import MAX_PLAYBACKS_PER_SESSION, Session
@@ -525,8 +525,6 @@ class OscSink:
         if self.server.midi is not None:
             self.server.midi.panic()
 
-
-_: type[NoteSink] = OscSink  # it is one
 
 # handler name (the protocol table's ``handler``) → function
 HANDLERS: dict[str, Handler] = {
