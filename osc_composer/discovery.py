@@ -13,6 +13,7 @@ import json
 import logging
 import socket
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -27,6 +28,8 @@ SERVICE_NAME = "osc-composer"
 OSC_SERVICE = "_osc._udp.local."
 OSCQUERY_SERVICE = "_oscjson._tcp.local."  # where OSCQuery browsers look for the HTTP side
 ACCESS_NONE, ACCESS_WRITE = 0, 2
+MAX_HTTP_CONNECTIONS = 16  # a browser or TouchOSC needs one or two at a time
+HTTP_IDLE_SECONDS = 5.0  # a connection that sends nothing this long is closed
 
 
 def _range(arg: Arg, address: Address) -> dict[str, Any]:
@@ -94,14 +97,68 @@ def find_node(tree: dict[str, Any], path: str) -> dict[str, Any] | None:
     return node
 
 
-class OscQueryServer:
-    """The JSON description over HTTP: ``GET /`` (or any sub-path) and ``GET /?HOST_INFO``."""
+class _BoundedHTTPServer(ThreadingHTTPServer):
+    """A thread per connection, but at most ``max_connections`` of them, and only for
+    addresses ``allow`` accepts: a client that opens connections and sends nothing can
+    neither grow the thread count nor keep a connection past the handler's timeout."""
 
-    def __init__(self, host: str, port: int, osc_host: str, osc_port: int) -> None:
+    daemon_threads = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        handler: type[BaseHTTPRequestHandler],
+        allow: Callable[[str], bool],
+        max_connections: int,
+    ) -> None:
+        self._allow = allow
+        self._slots = threading.BoundedSemaphore(max_connections)
+        super().__init__(address, handler)
+
+    def verify_request(self, request: Any, client_address: Any) -> bool:
+        return self._allow(str(client_address[0]))
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)  # full: closed at once, no thread
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+
+class OscQueryServer:
+    """The JSON description over HTTP: ``GET /`` (or any sub-path) and ``GET /?HOST_INFO``.
+
+    Bounded like the OSC side: ``allow`` (the server's ``--allow`` networks), at most
+    ``max_connections`` at once, and idle connections closed after ``idle_seconds``.
+    """
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        osc_host: str,
+        osc_port: int,
+        *,
+        allow: Callable[[str], bool] | None = None,
+        max_connections: int = MAX_HTTP_CONNECTIONS,
+        idle_seconds: float = HTTP_IDLE_SECONDS,
+    ) -> None:
         tree = oscquery_tree()
         info = host_info(_advertised_ip(osc_host), osc_port)
 
         class Handler(BaseHTTPRequestHandler):
+            timeout = idle_seconds  # applies to every read: an idle or trickling client is dropped
+
             def do_GET(self) -> None:
                 url = urlsplit(self.path)
                 body = info if url.query == "HOST_INFO" else find_node(tree, unquote(url.path))
@@ -118,8 +175,7 @@ class OscQueryServer:
             def log_message(self, format: str, *args: Any) -> None:  # browsers poll: keep the log quiet
                 log.debug("oscquery %s", format % args)
 
-        self.httpd = ThreadingHTTPServer((host, port), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _BoundedHTTPServer((host, port), Handler, allow or (lambda _: True), max_connections)
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="oscquery", daemon=True)
 
     @property

@@ -48,6 +48,11 @@ if TYPE_CHECKING:
 
     from .model import ModelMetadata
 
+
+class GenerationError(ValueError):
+    """A request the engine could not answer (its batch's other requests may still be fine)."""
+
+
 # layers that compute nothing at inference time
 _PASS_THROUGH = frozenset({"InputLayer", "Dropout", "SpatialDropout1D", "GaussianNoise", "Activation"})
 MAX_SEED_TOKENS = 512  # older context adds little to an LSTM and costs priming time
@@ -147,13 +152,58 @@ class LstmWeights:
                 raise ValueError(f"the engine cannot run a {kind} layer")
         if first_input_table is None or dense is None:
             raise ValueError("model has no LSTM layer or no Dense output layer")
-        return cls(
+        weights = cls(
             input_table=np.ascontiguousarray(first_input_table, dtype=np.float32),
             layers=tuple(lstm_layers),
             dense_kernel=dense[0],
             dense_bias=dense[1],
             control_tables=tuple(np.ascontiguousarray(t, dtype=np.float32) for t in control_tables),
         )
+        weights.check()
+        return weights
+
+    def check(self) -> None:
+        """Raise ``ValueError`` unless every shape fits the chain and every weight is finite:
+        a wrong shape would otherwise fail on every request, a NaN or an infinity make every
+        score NaN."""
+        width = self.input_table.shape[1] if self.input_table.ndim == 2 else -1
+        inputs = None
+        for index, layer in enumerate(self.layers):
+            # the layer's width from its input side: a recurrent kernel a row short is reported as such
+            projection = self.input_table if layer.kernel is None else layer.kernel
+            units = projection.shape[1] // 4 if projection.ndim == 2 else -1
+            expected = {"recurrent": (units, 4 * units), "bias": (4 * units,)}
+            if index == 0:
+                expected["input projection"] = (self.input_table.shape[0], 4 * units)
+            else:
+                expected["kernel"] = (inputs, 4 * units)
+            found = {
+                "recurrent": layer.recurrent.shape,
+                "bias": layer.bias.shape,
+                "input projection": self.input_table.shape,
+                "kernel": None if layer.kernel is None else layer.kernel.shape,
+            }
+            for name, shape in expected.items():
+                if found[name] != shape:
+                    raise ValueError(
+                        f"LSTM layer {index + 1}: {name} has shape {found[name]}, expected {shape}"
+                    )
+            inputs = units
+        vocab = self.dense_kernel.shape[1] if self.dense_kernel.ndim == 2 else -1
+        if self.dense_kernel.shape != (inputs, vocab) or self.dense_bias.shape != (vocab,):
+            raise ValueError(
+                f"output layer: kernel {self.dense_kernel.shape} and bias {self.dense_bias.shape} do not "
+                f"fit {inputs} units"
+            )
+        for table in self.control_tables:
+            if table.ndim != 2 or table.shape[1] != width:
+                raise ValueError(f"a control table has shape {table.shape}, expected (classes, {width})")
+        arrays = [self.input_table, self.dense_kernel, self.dense_bias, *self.control_tables]
+        arrays += [
+            a for layer in self.layers for a in (layer.kernel, layer.recurrent, layer.bias) if a is not None
+        ]
+        if not all(np.isfinite(a).all() for a in arrays):
+            raise ValueError("weights hold NaN or infinite values")
 
     @property
     def flops_per_token(self) -> int:
@@ -946,7 +996,12 @@ def _sample_rows(
         if not sorted_rows.all():
             order[~sorted_rows] = np.arange(vocab)
         ranked = np.take_along_axis(scores, order, axis=1)
-    probs = ranked - ranked.max(axis=1, keepdims=True)
+    best = ranked.max(axis=1, keepdims=True)
+    if not np.isfinite(best).all():
+        # no allowed event has a finite score (NaN logits, or nothing allowed): sampling
+        # would pick a token that moves no row on, forever
+        raise GenerationError("the model gave no finite score for any allowed event (NaN or infinite logits)")
+    probs = ranked - best
     np.exp(probs, out=probs)  # unnormalised
     cumulative = np.cumsum(probs, axis=1)
     rows = np.arange(batch)

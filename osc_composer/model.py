@@ -9,9 +9,11 @@ TensorFlow. TensorFlow is imported lazily by the functions that need it.
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import re
+import stat
 import tempfile
 import zipfile
 from dataclasses import asdict, dataclass, field
@@ -27,6 +29,10 @@ METADATA_MEMBER = "osc_composer.json"
 FORMAT_NAME = "osc-composer-model"
 FORMAT_VERSION = 1
 MODEL_FILENAME = "model.keras"
+# A model file is read into memory: refuse what could not be a model of this project before
+# reading it (the default is 4 MB; a 2 MB zip can declare gigabytes, and so can an HDF5 dataset).
+MAX_MODEL_BYTES = 256 * 1024 * 1024  # the archive, each member as declared, and all weights together
+MAX_METADATA_BYTES = 1024 * 1024
 
 
 class ModelFileError(ValueError):
@@ -476,19 +482,51 @@ def resolve_model_path(path: str | os.PathLike) -> Path:
     return path / MODEL_FILENAME if path.is_dir() else path
 
 
+def _too_big(path: Path, what: str, size: int, limit: int = MAX_MODEL_BYTES) -> ModelFileError:
+    return ModelFileError(path, f"{what} {size / 2**20:.1f} MB, over the {limit / 2**20:g} MB limit")
+
+
+def open_model_file(path: Path) -> io.BufferedReader:
+    """Open a model file for reading: a regular file of at most :data:`MAX_MODEL_BYTES`.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO, a device (a
+    symlink to ``/dev/zero``) or a folder is refused at once instead of hanging the reader.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ModelFileError(path, "not a regular file")
+        if info.st_size > MAX_MODEL_BYTES:
+            raise _too_big(path, "the file is", info.st_size)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def _read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int = MAX_MODEL_BYTES) -> bytes:
+    """A member of the archive, refused when it declares more than ``limit`` bytes (the
+    declared size bounds what zipfile will inflate)."""
+    size = archive.getinfo(name).file_size
+    if size > limit:
+        raise _too_big(path, f"{name} declares", size, limit)
+    return archive.read(name)
+
+
 def read_metadata(path: str | os.PathLike) -> ModelMetadata:
     """Read a model's metadata without TensorFlow. Raises :class:`ModelFileError`."""
     path = resolve_model_path(path)
     try:
-        with zipfile.ZipFile(path) as archive:
-            text = archive.read(METADATA_MEMBER).decode("utf-8")
+        with open_model_file(path) as file, zipfile.ZipFile(file) as archive:
+            text = _read_member(path, archive, METADATA_MEMBER, MAX_METADATA_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise ModelFileError(path, "no such model file") from None
     except KeyError:
         raise ModelFileError(
             path, f"a Keras file without osc-composer metadata ({METADATA_MEMBER})"
         ) from None
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
         raise ModelFileError(path, f"not a .keras model file ({exc})") from None
     try:
         return ModelMetadata.from_json(text)
@@ -540,21 +578,23 @@ def read_saved_layers(path: str | os.PathLike) -> tuple[ModelMetadata, list[Save
     Keras 3 stores each layer's variables under ``layers/<snake_case class name>[_N]``,
     numbered in the order of ``model.layers``, which is the order of the config's layer list.
     """
-    import io
-
     import h5py
     import numpy as np
 
     path = resolve_model_path(path)
     metadata = read_metadata(path)
     try:
-        with zipfile.ZipFile(path) as archive:
-            config = json.loads(archive.read("config.json"))
-            weights_file = io.BytesIO(archive.read("model.weights.h5"))
-        layer_configs = config["config"]["layers"]
+        with open_model_file(path) as file, zipfile.ZipFile(file) as archive:
+            declared = sum(info.file_size for info in archive.infolist())
+            if declared > MAX_MODEL_BYTES:  # Keras, the fallback, would unpack every member
+                raise _too_big(path, "its members declare", declared)
+            config = json.loads(_read_member(path, archive, "config.json", MAX_METADATA_BYTES))
+            weights_file = io.BytesIO(_read_member(path, archive, "model.weights.h5"))
         used: dict[str, int] = {}
         layers: list[SavedLayer] = []
         with h5py.File(weights_file, "r") as store:
+            _check_declared_sizes(path, store)  # before anything is read, and before a Keras fallback
+            layer_configs = config["config"]["layers"]
             for previous, layer in zip([None, *layer_configs], layer_configs, strict=False):
                 inbound = [call["args"][0]["config"]["keras_history"][0] for call in layer["inbound_nodes"]]
                 if previous is not None and inbound != [previous["name"]]:
@@ -573,6 +613,22 @@ def read_saved_layers(path: str | os.PathLike) -> tuple[ModelMetadata, list[Save
     except (KeyError, IndexError, TypeError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise UnknownLayoutError(path, f"unexpected layout ({type(exc).__name__}: {exc})") from None
     return metadata, layers
+
+
+def _check_declared_sizes(path: Path, store: Any) -> None:
+    """Refuse an HDF5 file whose datasets declare more than :data:`MAX_MODEL_BYTES` in all
+    (a dataset can declare gigabytes of fill value in a few bytes of file)."""
+    import h5py
+
+    sizes: list[int] = []
+
+    def add(_: str, item: Any) -> None:
+        if isinstance(item, h5py.Dataset):
+            sizes.append(int(item.size) * item.dtype.itemsize)
+
+    store.visititems(add)
+    if sum(sizes) > MAX_MODEL_BYTES:
+        raise _too_big(path, "its weights declare", sum(sizes))
 
 
 def _snake_case(name: str) -> str:

@@ -53,6 +53,8 @@ class ParamSpec:
                     raise ParamError(f"{self.name} must be a scale name, got {value!r}")
                 return parse_scale(value)
             if self.kind == "key":
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise ParamError(f"{self.name} must be finite, got {value!r}")
                 return parse_key(value)
             if self.kind == "name":
                 if not isinstance(value, str) or not _NAME.fullmatch(value.strip().lower()):
@@ -65,7 +67,7 @@ class ParamSpec:
             number = float(value)
         except ParamError:
             raise
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:  # int(inf) is an OverflowError
             raise ParamError(f"{self.name}: {exc}") from None
         if not math.isfinite(number):
             raise ParamError(f"{self.name} must be finite, got {value!r}")

@@ -1,9 +1,10 @@
 """Tempo-synced playback: note lists in beats become note-on/off events at wall-clock moments.
 
 One scheduler thread serves every playback (a heap of timers and ``Condition.wait``, never a
-thread per note). A playback keeps its events in beats and turns them into times with the
-client's :class:`Clock` only when it schedules them, so a new ``/composer/clock`` retimes
-what is still to come.
+thread per note). A playback keeps its events in beats and has one timer at a time, for its
+next moment, turned into a time with the client's :class:`Clock` when it is armed, so a new
+``/composer/clock`` retimes what is still to come and the heap holds one entry per playback,
+not one per note.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ log = logging.getLogger("osc_composer.playback")
 DEFAULT_BPM = 120.0
 MIN_NOTE_BEATS = 1 / 96  # a zero-length note still gets its note-off after its note-on
 EARLY_FIRE_SECONDS = 0.0005  # events this close are fired together rather than waited for
-COMPACT_AT = 4096  # heap entries
+COMPACT_MIN = 64  # cancelled heap entries tolerated before the heap is rebuilt
 BEAT_DIGITS = 6
 
 
@@ -83,25 +84,39 @@ class NoteSink(Protocol):
 
 
 class Timer:
-    """A scheduled action; ``cancel()`` before it fires and it never runs."""
+    """A scheduled action; ``cancel()`` before it fires and it never runs.
 
-    __slots__ = ("action", "cancelled", "when")
+    Cancelling drops the action at once: a cancelled timer waiting in the heap must not keep
+    what its action refers to (a whole client session) alive until its time comes.
+    """
 
-    def __init__(self, when: float, action: Callable[[], None]) -> None:
+    __slots__ = ("_scheduler", "action", "cancelled", "in_heap", "when")
+
+    def __init__(self, when: float, action: Callable[[], None], scheduler: Scheduler | None = None) -> None:
         self.when = when
-        self.action = action
+        self.action: Callable[[], None] | None = action
         self.cancelled = False
+        self.in_heap = False  # changed under the scheduler's lock only
+        self._scheduler = scheduler
 
     def cancel(self) -> None:
-        self.cancelled = True
+        if self._scheduler is not None:
+            self._scheduler._cancel(self)
+        else:
+            self.cancelled, self.action = True, None
 
 
 class Scheduler:
-    """Run actions at monotonic times on one thread (heapq + ``Condition.wait``)."""
+    """Run actions at monotonic times on one thread (heapq + ``Condition.wait``).
+
+    Cancelled timers stay in the heap until they come up or until they outnumber the live
+    ones, when the heap is rebuilt: amortised O(log n) per call, never a rescan per call.
+    """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._now = clock
         self._heap: list[tuple[float, int, Timer]] = []
+        self._dead = 0  # cancelled timers still in the heap
         self._order = itertools.count()
         self._cond = threading.Condition()
         self._running = True
@@ -109,19 +124,33 @@ class Scheduler:
         self._thread.start()
 
     def call_at(self, when: float, action: Callable[[], None]) -> Timer:
-        timer = Timer(when, action)
+        timer = Timer(when, action, self)
         with self._cond:
-            if len(self._heap) > COMPACT_AT:  # cancelled timers would otherwise pile up under a flood
-                self._heap = [entry for entry in self._heap if not entry[2].cancelled]
-                heapq.heapify(self._heap)
+            timer.in_heap = True
             heapq.heappush(self._heap, (when, next(self._order), timer))
             if self._heap[0][2] is timer:
                 self._cond.notify()  # wake up: this one is earlier than what the thread waits for
         return timer
 
-    def pending(self) -> int:
+    def _cancel(self, timer: Timer) -> None:
         with self._cond:
-            return sum(1 for _, _, t in self._heap if not t.cancelled)
+            if timer.cancelled:
+                return
+            timer.cancelled, timer.action = True, None
+            if not timer.in_heap:
+                return
+            self._dead += 1
+            if self._dead > COMPACT_MIN and self._dead > len(self._heap) // 2:
+                for _, _, dead in self._heap:
+                    dead.in_heap = not dead.cancelled
+                self._heap = [entry for entry in self._heap if not entry[2].cancelled]
+                heapq.heapify(self._heap)
+                self._dead = 0
+
+    def pending(self) -> int:
+        """Timers still to fire."""
+        with self._cond:
+            return len(self._heap) - self._dead
 
     def close(self) -> None:
         with self._cond:
@@ -135,7 +164,8 @@ class Scheduler:
                 due: list[Timer] = []
                 while self._running:
                     while self._heap and self._heap[0][2].cancelled:
-                        heapq.heappop(self._heap)
+                        heapq.heappop(self._heap)[2].in_heap = False
+                        self._dead -= 1
                     if not self._heap:
                         self._cond.wait()
                         continue
@@ -144,21 +174,33 @@ class Scheduler:
                         self._cond.wait(delay)
                         continue
                     while self._heap and self._heap[0][0] - self._now() <= EARLY_FIRE_SECONDS:
-                        due.append(heapq.heappop(self._heap)[2])
+                        timer = heapq.heappop(self._heap)[2]
+                        timer.in_heap = False
+                        if timer.cancelled:
+                            self._dead -= 1
+                        else:
+                            due.append(timer)
                     break
                 if not self._running:
                     return
             for timer in due:  # outside the lock: an action may schedule more
-                if timer.cancelled:
+                action = timer.action
+                if timer.cancelled or action is None:
                     continue
                 try:
-                    timer.action()
-                except Exception:  # one failing sink must not stop every other playback
-                    log.exception("scheduled action failed")
+                    action()
+                except Exception as exc:  # one failing sink must not stop every other playback
+                    log.error("scheduled action failed: %s: %s", type(exc).__name__, exc)
+                    log.debug("scheduled action failed", exc_info=True)
 
 
 class Playback:
-    """One note list being played to a sink, locked to a clock, offset by ``latency`` seconds."""
+    """One note list being played to a sink, locked to a clock, offset by ``latency`` seconds.
+
+    Events are sent while the playback's lock is held, so a ``stop()`` can never slip its
+    note-offs in between a moment's bookkeeping and its note-ons (a note left hanging).
+    ``on_end`` is called exactly once: after the last event, or by ``stop()``.
+    """
 
     def __init__(
         self,
@@ -176,9 +218,15 @@ class Playback:
         self._lock = threading.Lock()
         self._remaining = list(events)  # still to send, in order
         self._sounding: dict[int, int] = {}  # pitch → note-ons not yet turned off
-        self._timers: list[Timer] = []
-        self._finished = not events
-        self._schedule(clock)
+        self._timer: Timer | None = None
+        self._armed = 0  # which arming the live timer belongs to (a retime re-arms)
+        self._clock = clock
+        self._finished = False
+        if not events:
+            self._finish()
+            return
+        with self._lock:
+            self._arm()
 
     @property
     def finished(self) -> bool:
@@ -188,32 +236,40 @@ class Playback:
         """Follow a new tempo or beat position from here on."""
         with self._lock:
             if not self._finished:
-                self._schedule(clock)
+                self._clock = clock
+                self._arm()
 
-    def _schedule(self, clock: Clock) -> None:
-        for timer in self._timers:
-            timer.cancel()
-        self._timers = []
-        # events at the same beat go out together (one bundle), in their order
-        for beat, group in itertools.groupby(self._remaining, key=lambda e: e.beat):
-            batch = list(group)
-            when = clock.time_of(beat) + self.latency
-            self._timers.append(self.scheduler.call_at(when, lambda b=batch: self._fire(b)))
+    def _arm(self) -> None:
+        """(Re)schedule the next moment; the lock is held."""
+        if self._timer is not None:
+            self._timer.cancel()
+        self._armed += 1
+        armed = self._armed
+        when = self._clock.time_of(self._remaining[0].beat) + self.latency
+        self._timer = self.scheduler.call_at(when, lambda: self._fire(armed))
 
-    def _fire(self, batch: list[PlayEvent]) -> None:
+    def _fire(self, armed: int) -> None:
         with self._lock:
-            if self._finished or not self._remaining or self._remaining[0] is not batch[0]:
+            if self._finished or armed != self._armed:
                 return  # stopped or retimed meanwhile
-            del self._remaining[: len(batch)]
+            # events at the same beat go out together (one bundle), in their order
+            beat = self._remaining[0].beat
+            count = next((i for i, e in enumerate(self._remaining) if e.beat != beat), len(self._remaining))
+            batch = self._remaining[:count]
+            del self._remaining[:count]
             for event in batch:
-                count = self._sounding.get(event.pitch, 0) + (1 if event.is_on else -1)
-                if count > 0:
-                    self._sounding[event.pitch] = count
+                total = self._sounding.get(event.pitch, 0) + (1 if event.is_on else -1)
+                if total > 0:
+                    self._sounding[event.pitch] = total
                 else:
                     self._sounding.pop(event.pitch, None)
+            self.sink.send(batch)
             done = not self._remaining
-            self._finished = done
-        self.sink.send(batch)
+            if done:
+                self._finished = True
+                self._timer = None
+            else:
+                self._arm()
         if done and self.on_end is not None:
             self.on_end()
 
@@ -223,64 +279,18 @@ class Playback:
             if self._finished:
                 return
             self._finished = True
-            for timer in self._timers:
-                timer.cancel()
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
             offs = [PlayEvent(0.0, 0, pitch, 0) for pitch in sorted(self._sounding)]
             self._sounding.clear()
             self._remaining = []
-        if offs:
-            self.sink.send(offs)
+            if offs:
+                self.sink.send(offs)
         if self.on_end is not None:
             self.on_end()
 
-
-class Player:
-    """Every playback of the server, per client: start, retime, stop, panic."""
-
-    def __init__(self, scheduler: Scheduler, max_per_client: int = 4) -> None:
-        self.scheduler = scheduler
-        self.max_per_client = max_per_client
-        self._lock = threading.Lock()
-        self._playing: dict[object, list[Playback]] = {}
-
-    def play(
-        self,
-        key: object,
-        sink: NoteSink,
-        notes: list[Note],
-        start_beat: float,
-        clock: Clock,
-        latency: float = 0.0,
-        on_end: Callable[[], None] | None = None,
-    ) -> Playback:
-        playback = Playback(
-            self.scheduler, sink, events_from_notes(notes, start_beat), clock, latency, on_end
-        )
-        with self._lock:
-            playing = [p for p in self._playing.get(key, []) if not p.finished] + [playback]
-            oldest = playing[: -self.max_per_client]
-            self._playing[key] = playing[-self.max_per_client :]
-        for old in oldest:  # bounded: a client cannot pile up endless playbacks
-            old.stop()
-        return playback
-
-    def retime(self, key: object, clock: Clock) -> None:
-        with self._lock:
-            playing = list(self._playing.get(key, []))
-        for playback in playing:
-            playback.retime(clock)
-
-    def stop(self, key: object) -> int:
-        """Stop this client's playbacks (note-offs for sounding notes); returns how many."""
-        with self._lock:
-            playing = self._playing.pop(key, [])
-        active = [p for p in playing if not p.finished]
-        for playback in active:
-            playback.stop()
-        return len(active)
-
-    def stop_all(self) -> None:
-        with self._lock:
-            keys = list(self._playing)
-        for key in keys:
-            self.stop(key)
+    def _finish(self) -> None:
+        self._finished = True
+        if self.on_end is not None:
+            self.on_end()

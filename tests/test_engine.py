@@ -11,15 +11,17 @@ from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
 
+import broken_models
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osc_composer.encoding import BOS, Vocabulary, notes_to_tokens
+from osc_composer.encoding import BOS, DURATION_ENCODING, NOTE_OFF_ENCODING, Vocabulary, notes_to_tokens
 from osc_composer.engine import (
     MAX_SEED_TOKENS,
     Engine,
+    GenerationError,
     GenerationRequest,
     LstmLayer,
     LstmState,
@@ -28,7 +30,7 @@ from osc_composer.engine import (
     load_engine,
     lstm_step,
 )
-from osc_composer.model import ModelConfig, ModelMetadata, build_model
+from osc_composer.model import ModelConfig, ModelMetadata, build_model, list_models
 from osc_composer.notes import Note, transpose_notes
 from osc_composer.params import SamplingParams
 from osc_composer.theory import SCALES, allowed_pitches
@@ -298,6 +300,49 @@ def test_a_layer_the_engine_cannot_run_is_refused_by_name(tmp_path: Path) -> Non
     path.write_bytes(b"not a zip")
     with pytest.raises(ModelFileError, match=r"not a \.keras"):
         load_engine(str(path))
+
+
+# --- hostile model files: refused before use, never a hang -------------------------------------
+@pytest.mark.parametrize(
+    ("breaker", "reason"),
+    [
+        (broken_models.with_nan_weights, "NaN or infinite"),
+        (broken_models.with_wrong_shape, "recurrent has shape"),
+        (broken_models.with_huge_declared_dataset, "its weights declare 204.* MB, over the 256 MB limit"),
+        (broken_models.with_zip_bomb, "its members declare 30"),
+        (lambda source, target: broken_models.as_fifo(target), "not a regular file"),
+        (lambda source, target: broken_models.as_link_to_dev_zero(target), "not a regular file"),
+    ],
+    ids=["nan", "shape", "huge-dataset", "zip-bomb", "fifo", "dev-zero"],
+)
+def test_hostile_model_files_are_refused_with_a_reason(
+    small_model_path: Path, tmp_path: Path, breaker, reason: str
+) -> None:
+    path = breaker(small_model_path / "model.keras", tmp_path / "hostile.keras")
+    with pytest.raises(ValueError, match=reason) as caught:
+        load_engine(path)
+    assert "\n" not in str(caught.value)
+    if reason == "not a regular file":  # listing the folder skips them at once too
+        assert list_models(tmp_path) == {}
+
+
+@pytest.mark.parametrize("encoding", [DURATION_ENCODING, NOTE_OFF_ENCODING])
+def test_nan_logits_are_an_error_not_an_endless_loop(encoding: str) -> None:
+    vocab = Vocabulary(encoding=encoding)
+    weights = random_weights(vocab)
+    # built directly, past check(): NaN scores reaching the sampler used to pick a token that
+    # moves no row on, forever
+    poisoned = LstmWeights(
+        weights.input_table,
+        weights.layers,
+        np.full_like(weights.dense_kernel, np.nan),
+        weights.dense_bias,
+    )
+    with pytest.raises(ValueError, match="NaN or infinite"):
+        poisoned.check()
+    request = GenerationRequest(phrase(), SamplingParams.create(length=4.0, seed=1))
+    with pytest.raises(GenerationError, match="no finite score"):
+        Engine(poisoned, vocab).generate([request])
 
 
 def test_flops_per_token_counts_every_matrix(engine: Engine) -> None:

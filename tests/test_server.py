@@ -556,6 +556,12 @@ ERROR_CASES = {
     "low above high": ([msg(P + "/param/high", 50), msg(P + "/param/low", 60)], "must not be above high", -1),
     "nan": ([msg(P + "/param/temperature", math.nan)], "finite", -1),
     "inf": ([msg(P + "/seed/add", 60, 100, math.inf, 1.0)], "finite", -1),
+    "infinite key": ([msg(P + "/param/key", math.inf)], "key must be finite", -1),
+    "infinite key override": (
+        [SEED, msg(P + "/generate", 4246, "key", -math.inf)],
+        "key must be finite",
+        4246,
+    ),
     "seed group count": ([msg(P + "/seed/notes", 60, 100, 0.0)], "groups of 4", -1),
     "empty seed": ([msg(P + "/generate", 4242)], "the seed is empty", 4242),
     "unknown override": ([SEED, msg(P + "/generate", 4243, "bogus", 1)], "unknown parameter 'bogus'", 4243),

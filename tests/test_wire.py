@@ -233,6 +233,30 @@ def test_unsupported_type_tags_are_refused_with_a_clear_reason(tag: str, payload
         parse_packet(bundle(osc("/composer/ping"), data))
 
 
+_ARGUMENTS = st.one_of(
+    st.tuples(st.just("i"), st.integers(-(2**31), 2**31 - 1)),
+    st.tuples(st.just("f"), st.floats(width=32, allow_nan=False)),
+    st.tuples(st.just("h"), st.integers(-(2**63), 2**63 - 1)),
+    st.tuples(st.just("d"), st.floats(allow_nan=False)),
+    st.tuples(st.just("s"), st.text(st.characters(exclude_characters="\x00"), max_size=12)),
+    st.tuples(st.just("b"), st.binary(min_size=1, max_size=9)),  # python-osc writes no empty blob
+    st.tuples(st.sampled_from("TFN"), st.none()),
+)
+
+
+@SETTINGS
+@given(st.lists(_ARGUMENTS, max_size=12))
+def test_values_are_read_exactly_as_python_osc_reads_them(arguments: list[tuple[str, object]]) -> None:
+    """The server reads arguments with its own struct layouts; python-osc is the reference."""
+    typed = [(tag, {"T": True, "F": False}.get(tag, value)) for tag, value in arguments]
+    data = osc("/composer/x", *typed)
+    [(address, tags, values)] = parse_packet(data)
+    reference = OscPacket(data).messages[0].message
+    assert (address, tags) == ("/composer/x", "".join(tag for tag, _ in arguments))
+    assert values == list(reference.params)
+    assert [type(v) for v in values] == [type(v) for v in reference.params]
+
+
 @SETTINGS
 @given(st.binary(max_size=300))
 def test_random_bytes_parse_or_raise_wire_error(data: bytes) -> None:

@@ -1,0 +1,77 @@
+"""Counters and recent events: written by the server's threads, read by the console."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict, deque
+from dataclasses import dataclass
+from typing import Any
+
+MAX_CLIENTS_SHOWN = 64  # the console lists the most recent; older ones are forgotten
+
+
+@dataclass
+class RequestRecord:
+    """What the console shows about a finished request."""
+
+    client: str
+    request_id: int
+    params: dict[str, Any]
+    notes: int
+    milliseconds: float
+    when: float
+
+
+class Stats:
+    """Every field is guarded by :attr:`lock` (a leaf lock: nothing else is taken under it)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.started = time.monotonic()
+        self.packets = 0
+        self.requests = 0
+        self.replies = 0
+        self.errors = 0
+        self.errors_suppressed = 0
+        self.superseded = 0
+        self.busy = 0
+        self.dropped_not_allowed = 0
+        self.dropped_inbox_full = 0  # a host sent faster than the server could read (its share)
+        self.bytes_out = 0
+        self.bytes_refused = 0  # replies not sent: over their host's byte budget
+        self.recent: deque[RequestRecord] = deque(maxlen=12)
+        self.recent_errors: deque[tuple[float, str, str]] = deque(maxlen=8)
+        self.request_times: deque[float] = deque(maxlen=512)
+        self.clients: OrderedDict[str, float] = OrderedDict()  # "host:reply port" → last seen
+        self.model_name = ""
+        self.model_info: dict[str, Any] = {}
+        self.listening = ""
+
+    def add(self, counter: str, amount: int = 1) -> None:
+        with self.lock:
+            setattr(self, counter, getattr(self, counter) + amount)
+
+    def seen(self, client: str) -> None:
+        with self.lock:
+            self.clients.pop(client, None)
+            self.clients[client] = time.monotonic()
+            if len(self.clients) > MAX_CLIENTS_SHOWN:
+                self.clients.popitem(last=False)
+
+    def note_error(self, client: str, text: str) -> None:
+        with self.lock:
+            self.errors += 1
+            self.recent_errors.append((time.time(), client, text))
+
+    def record(self, record: RequestRecord) -> None:
+        with self.lock:
+            self.replies += 1
+            self.recent.append(record)
+            self.request_times.append(time.monotonic())
+
+    def requests_per_second(self, window: float = 10.0) -> float:
+        now = time.monotonic()
+        with self.lock:
+            recent = [t for t in self.request_times if now - t <= window]
+        return len(recent) / window
