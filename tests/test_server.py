@@ -571,6 +571,11 @@ ERROR_CASES = {
         4244,
     ),
     "override pairs": ([SEED, msg(P + "/generate", 4245, "length")], "groups of 2", 4245),
+    "unknown style": (  # the engine's own check, answered at once (the small model knows chorale, dance)
+        [SEED, msg(P + "/generate", 4247, "style", "polka")],
+        "style 'polka' is not one this model knows (auto, chorale, dance)",
+        4247,
+    ),
     "random bytes": ([raw(b"\x00" + bytes(range(1, 64)))], "malformed packet", -1),
     "odd length": ([raw(b"/composer/ping\x00")], "malformed packet", -1),
     "truncated": ([raw(_notes_packet()[:-4])], "cut off", -1),
