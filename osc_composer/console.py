@@ -48,6 +48,7 @@ def render_dashboard(stats: Stats, *, reply_port: int | None = None) -> Group:
             "errors not sent (rate limit)": stats.errors_suppressed,
             "busy": stats.busy,
             "dropped (not allowed)": stats.dropped_not_allowed,
+            "dropped (inbox full)": stats.dropped_inbox_full,
             "KB out": stats.bytes_out // 1024,
             "KB not sent (byte budget)": stats.bytes_refused // 1024,
         }
