@@ -1155,6 +1155,144 @@
           "patching_rect": [
             420.0,
             423.0,
+            56.0,
+            22.0
+          ],
+          "text": "voices"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-66",
+          "maxclass": "number",
+          "maximum": 4,
+          "minimum": 0,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            510.0,
+            423.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-67",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            620.0,
+            423.0,
+            224.0,
+            22.0
+          ],
+          "text": "prepend /composer/param/voices"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-68",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            423.0,
+            330.0,
+            22.0
+          ],
+          "text": "0..4: notes sounding at once"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-69",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            420.0,
+            451.0,
+            63.0,
+            22.0
+          ],
+          "text": "density"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-70",
+          "maxclass": "number",
+          "maximum": 5,
+          "minimum": 0,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            510.0,
+            451.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-71",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            620.0,
+            451.0,
+            231.0,
+            22.0
+          ],
+          "text": "prepend /composer/param/density"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-72",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            451.0,
+            330.0,
+            22.0
+          ],
+          "text": "0..5: note onsets per beat"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-73",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            420.0,
+            479.0,
             35.0,
             22.0
           ],
@@ -1163,7 +1301,7 @@
       },
       {
         "box": {
-          "id": "obj-66",
+          "id": "obj-74",
           "items": [
             "C",
             ",",
@@ -1200,7 +1338,7 @@
           "parameter_enable": 0,
           "patching_rect": [
             510.0,
-            423.0,
+            479.0,
             70.0,
             22.0
           ]
@@ -1208,7 +1346,7 @@
       },
       {
         "box": {
-          "id": "obj-67",
+          "id": "obj-75",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1217,7 +1355,7 @@
           ],
           "patching_rect": [
             620.0,
-            423.0,
+            479.0,
             203.0,
             22.0
           ],
@@ -1226,13 +1364,13 @@
       },
       {
         "box": {
-          "id": "obj-68",
+          "id": "obj-76",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             880.0,
-            423.0,
+            479.0,
             330.0,
             22.0
           ],
@@ -1241,13 +1379,13 @@
       },
       {
         "box": {
-          "id": "obj-69",
+          "id": "obj-77",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             420.0,
-            451.0,
+            507.0,
             49.0,
             22.0
           ],
@@ -1256,7 +1394,7 @@
       },
       {
         "box": {
-          "id": "obj-70",
+          "id": "obj-78",
           "items": [
             "chromatic",
             ",",
@@ -1297,7 +1435,7 @@
           "parameter_enable": 0,
           "patching_rect": [
             510.0,
-            451.0,
+            507.0,
             100.0,
             22.0
           ]
@@ -1305,7 +1443,7 @@
       },
       {
         "box": {
-          "id": "obj-71",
+          "id": "obj-79",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1314,7 +1452,7 @@
           ],
           "patching_rect": [
             620.0,
-            451.0,
+            507.0,
             217.0,
             22.0
           ],
@@ -1323,13 +1461,13 @@
       },
       {
         "box": {
-          "id": "obj-72",
+          "id": "obj-80",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             880.0,
-            451.0,
+            507.0,
             330.0,
             22.0
           ],
@@ -1338,7 +1476,7 @@
       },
       {
         "box": {
-          "id": "obj-73",
+          "id": "obj-81",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1356,11 +1494,13 @@
       },
       {
         "box": {
-          "id": "obj-74",
+          "id": "obj-82",
           "maxclass": "newobj",
           "numinlets": 1,
-          "numoutlets": 15,
+          "numoutlets": 17,
           "outlettype": [
+            "bang",
+            "bang",
             "bang",
             "bang",
             "bang",
@@ -1380,15 +1520,15 @@
           "patching_rect": [
             20.0,
             355.0,
-            231.0,
+            259.0,
             22.0
           ],
-          "text": "t b b b b b b b b b b b b b b b"
+          "text": "t b b b b b b b b b b b b b b b b b"
         }
       },
       {
         "box": {
-          "id": "obj-75",
+          "id": "obj-83",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1406,7 +1546,7 @@
       },
       {
         "box": {
-          "id": "obj-76",
+          "id": "obj-84",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1424,7 +1564,7 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-85",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1442,7 +1582,7 @@
       },
       {
         "box": {
-          "id": "obj-78",
+          "id": "obj-86",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1460,7 +1600,7 @@
       },
       {
         "box": {
-          "id": "obj-79",
+          "id": "obj-87",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1478,7 +1618,7 @@
       },
       {
         "box": {
-          "id": "obj-80",
+          "id": "obj-88",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1496,7 +1636,7 @@
       },
       {
         "box": {
-          "id": "obj-81",
+          "id": "obj-89",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1514,7 +1654,7 @@
       },
       {
         "box": {
-          "id": "obj-82",
+          "id": "obj-90",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1532,7 +1672,7 @@
       },
       {
         "box": {
-          "id": "obj-83",
+          "id": "obj-91",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1550,7 +1690,7 @@
       },
       {
         "box": {
-          "id": "obj-84",
+          "id": "obj-92",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1568,7 +1708,7 @@
       },
       {
         "box": {
-          "id": "obj-85",
+          "id": "obj-93",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1586,7 +1726,7 @@
       },
       {
         "box": {
-          "id": "obj-86",
+          "id": "obj-94",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1604,7 +1744,7 @@
       },
       {
         "box": {
-          "id": "obj-87",
+          "id": "obj-95",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1622,7 +1762,7 @@
       },
       {
         "box": {
-          "id": "obj-88",
+          "id": "obj-96",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1640,7 +1780,7 @@
       },
       {
         "box": {
-          "id": "obj-89",
+          "id": "obj-97",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1658,11 +1798,49 @@
       },
       {
         "box": {
-          "id": "obj-90",
+          "id": "obj-98",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            620.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-99",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            660.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-100",
           "maxclass": "newobj",
           "numinlets": 1,
-          "numoutlets": 14,
+          "numoutlets": 16,
           "outlettype": [
+            "bang",
+            "bang",
             "bang",
             "bang",
             "bang",
@@ -1681,16 +1859,16 @@
           "patching_rect": [
             20.0,
             415.0,
-            217.0,
+            245.0,
             22.0
           ],
-          "text": "t b b b b b b b b b b b b b b"
+          "text": "t b b b b b b b b b b b b b b b b"
         }
       },
       {
         "box": {
           "fontface": 1,
-          "id": "obj-91",
+          "id": "obj-101",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1773,7 +1951,7 @@
               }
             ]
           },
-          "id": "obj-92",
+          "id": "obj-102",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 4,
@@ -1798,7 +1976,7 @@
       },
       {
         "box": {
-          "id": "obj-93",
+          "id": "obj-103",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1813,7 +1991,7 @@
       },
       {
         "box": {
-          "id": "obj-94",
+          "id": "obj-104",
           "items": [
             "C major line",
             ",",
@@ -1842,7 +2020,7 @@
       },
       {
         "box": {
-          "id": "obj-95",
+          "id": "obj-105",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 5,
@@ -1864,7 +2042,7 @@
       },
       {
         "box": {
-          "id": "obj-96",
+          "id": "obj-106",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1882,7 +2060,7 @@
       },
       {
         "box": {
-          "id": "obj-97",
+          "id": "obj-107",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1900,7 +2078,7 @@
       },
       {
         "box": {
-          "id": "obj-98",
+          "id": "obj-108",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1918,7 +2096,7 @@
       },
       {
         "box": {
-          "id": "obj-99",
+          "id": "obj-109",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1936,7 +2114,7 @@
       },
       {
         "box": {
-          "id": "obj-100",
+          "id": "obj-110",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1951,7 +2129,7 @@
       },
       {
         "box": {
-          "id": "obj-101",
+          "id": "obj-111",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -1971,7 +2149,7 @@
       },
       {
         "box": {
-          "id": "obj-102",
+          "id": "obj-112",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -1990,7 +2168,7 @@
       },
       {
         "box": {
-          "id": "obj-103",
+          "id": "obj-113",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2009,7 +2187,7 @@
       },
       {
         "box": {
-          "id": "obj-104",
+          "id": "obj-114",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2028,7 +2206,7 @@
       },
       {
         "box": {
-          "id": "obj-105",
+          "id": "obj-115",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2046,7 +2224,7 @@
       },
       {
         "box": {
-          "id": "obj-106",
+          "id": "obj-116",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2064,7 +2242,7 @@
       },
       {
         "box": {
-          "id": "obj-107",
+          "id": "obj-117",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2083,7 +2261,7 @@
       },
       {
         "box": {
-          "id": "obj-108",
+          "id": "obj-118",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2101,7 +2279,7 @@
       },
       {
         "box": {
-          "id": "obj-109",
+          "id": "obj-119",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2119,7 +2297,7 @@
       },
       {
         "box": {
-          "id": "obj-110",
+          "id": "obj-120",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2137,7 +2315,7 @@
       },
       {
         "box": {
-          "id": "obj-111",
+          "id": "obj-121",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2152,7 +2330,7 @@
       },
       {
         "box": {
-          "id": "obj-112",
+          "id": "obj-122",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2170,7 +2348,7 @@
       },
       {
         "box": {
-          "id": "obj-113",
+          "id": "obj-123",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2189,7 +2367,7 @@
       },
       {
         "box": {
-          "id": "obj-114",
+          "id": "obj-124",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2207,7 +2385,7 @@
       },
       {
         "box": {
-          "id": "obj-115",
+          "id": "obj-125",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2225,7 +2403,7 @@
       },
       {
         "box": {
-          "id": "obj-116",
+          "id": "obj-126",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2240,7 +2418,7 @@
       },
       {
         "box": {
-          "id": "obj-117",
+          "id": "obj-127",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2259,7 +2437,7 @@
       },
       {
         "box": {
-          "id": "obj-118",
+          "id": "obj-128",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2277,7 +2455,7 @@
       },
       {
         "box": {
-          "id": "obj-119",
+          "id": "obj-129",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2292,7 +2470,7 @@
       },
       {
         "box": {
-          "id": "obj-120",
+          "id": "obj-130",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2310,7 +2488,7 @@
       },
       {
         "box": {
-          "id": "obj-121",
+          "id": "obj-131",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2330,7 +2508,7 @@
       },
       {
         "box": {
-          "id": "obj-122",
+          "id": "obj-132",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2350,7 +2528,7 @@
       },
       {
         "box": {
-          "id": "obj-123",
+          "id": "obj-133",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 4,
@@ -2371,7 +2549,7 @@
       },
       {
         "box": {
-          "id": "obj-124",
+          "id": "obj-134",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2389,7 +2567,7 @@
       },
       {
         "box": {
-          "id": "obj-125",
+          "id": "obj-135",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2408,7 +2586,7 @@
       },
       {
         "box": {
-          "id": "obj-126",
+          "id": "obj-136",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2428,7 +2606,7 @@
       },
       {
         "box": {
-          "id": "obj-127",
+          "id": "obj-137",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2446,7 +2624,7 @@
       },
       {
         "box": {
-          "id": "obj-128",
+          "id": "obj-138",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2464,7 +2642,7 @@
       },
       {
         "box": {
-          "id": "obj-129",
+          "id": "obj-139",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2482,7 +2660,7 @@
       },
       {
         "box": {
-          "id": "obj-130",
+          "id": "obj-140",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2501,7 +2679,7 @@
       },
       {
         "box": {
-          "id": "obj-131",
+          "id": "obj-141",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2519,7 +2697,7 @@
       },
       {
         "box": {
-          "id": "obj-132",
+          "id": "obj-142",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2539,7 +2717,7 @@
       },
       {
         "box": {
-          "id": "obj-133",
+          "id": "obj-143",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 1,
@@ -2557,7 +2735,7 @@
       },
       {
         "box": {
-          "id": "obj-134",
+          "id": "obj-144",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2576,7 +2754,7 @@
       },
       {
         "box": {
-          "id": "obj-135",
+          "id": "obj-145",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2594,7 +2772,7 @@
       },
       {
         "box": {
-          "id": "obj-136",
+          "id": "obj-146",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2614,7 +2792,7 @@
       },
       {
         "box": {
-          "id": "obj-137",
+          "id": "obj-147",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2632,7 +2810,7 @@
       },
       {
         "box": {
-          "id": "obj-138",
+          "id": "obj-148",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2651,7 +2829,7 @@
       },
       {
         "box": {
-          "id": "obj-139",
+          "id": "obj-149",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2670,7 +2848,7 @@
       },
       {
         "box": {
-          "id": "obj-140",
+          "id": "obj-150",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2688,7 +2866,7 @@
       },
       {
         "box": {
-          "id": "obj-141",
+          "id": "obj-151",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2706,7 +2884,7 @@
       },
       {
         "box": {
-          "id": "obj-142",
+          "id": "obj-152",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2724,7 +2902,7 @@
       },
       {
         "box": {
-          "id": "obj-143",
+          "id": "obj-153",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2742,7 +2920,7 @@
       },
       {
         "box": {
-          "id": "obj-144",
+          "id": "obj-154",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 1,
@@ -2760,7 +2938,7 @@
       },
       {
         "box": {
-          "id": "obj-145",
+          "id": "obj-155",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2779,7 +2957,7 @@
       },
       {
         "box": {
-          "id": "obj-146",
+          "id": "obj-156",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2797,7 +2975,7 @@
       },
       {
         "box": {
-          "id": "obj-147",
+          "id": "obj-157",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2815,7 +2993,7 @@
       },
       {
         "box": {
-          "id": "obj-148",
+          "id": "obj-158",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2834,7 +3012,7 @@
       },
       {
         "box": {
-          "id": "obj-149",
+          "id": "obj-159",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2853,7 +3031,7 @@
       },
       {
         "box": {
-          "id": "obj-150",
+          "id": "obj-160",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2871,7 +3049,7 @@
       },
       {
         "box": {
-          "id": "obj-151",
+          "id": "obj-161",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2890,7 +3068,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-152",
+          "id": "obj-162",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2905,7 +3083,7 @@
       },
       {
         "box": {
-          "id": "obj-153",
+          "id": "obj-163",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2924,7 +3102,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-154",
+          "id": "obj-164",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2939,7 +3117,7 @@
       },
       {
         "box": {
-          "id": "obj-155",
+          "id": "obj-165",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2958,7 +3136,7 @@
       },
       {
         "box": {
-          "id": "obj-156",
+          "id": "obj-166",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2976,7 +3154,7 @@
       },
       {
         "box": {
-          "id": "obj-157",
+          "id": "obj-167",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2994,7 +3172,7 @@
       },
       {
         "box": {
-          "id": "obj-158",
+          "id": "obj-168",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3012,7 +3190,7 @@
       },
       {
         "box": {
-          "id": "obj-159",
+          "id": "obj-169",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3028,7 +3206,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-160",
+          "id": "obj-170",
           "maxclass": "flonum",
           "maximum": 400.0,
           "minimum": 20.0,
@@ -3049,7 +3227,7 @@
       },
       {
         "box": {
-          "id": "obj-161",
+          "id": "obj-171",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3067,7 +3245,7 @@
       },
       {
         "box": {
-          "id": "obj-162",
+          "id": "obj-172",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3082,7 +3260,7 @@
       },
       {
         "box": {
-          "id": "obj-163",
+          "id": "obj-173",
           "maxclass": "number",
           "maximum": 15,
           "minimum": 0,
@@ -3103,7 +3281,7 @@
       },
       {
         "box": {
-          "id": "obj-164",
+          "id": "obj-174",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3118,7 +3296,7 @@
       },
       {
         "box": {
-          "id": "obj-165",
+          "id": "obj-175",
           "maxclass": "number",
           "maximum": 16,
           "minimum": 1,
@@ -3139,7 +3317,7 @@
       },
       {
         "box": {
-          "id": "obj-166",
+          "id": "obj-176",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3157,7 +3335,7 @@
       },
       {
         "box": {
-          "id": "obj-167",
+          "id": "obj-177",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3172,7 +3350,7 @@
       },
       {
         "box": {
-          "id": "obj-168",
+          "id": "obj-178",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3190,7 +3368,7 @@
       },
       {
         "box": {
-          "id": "obj-169",
+          "id": "obj-179",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3208,7 +3386,7 @@
       },
       {
         "box": {
-          "id": "obj-170",
+          "id": "obj-180",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3226,7 +3404,7 @@
       },
       {
         "box": {
-          "id": "obj-171",
+          "id": "obj-181",
           "maxclass": "newobj",
           "numinlets": 7,
           "numoutlets": 7,
@@ -3250,7 +3428,7 @@
       },
       {
         "box": {
-          "id": "obj-172",
+          "id": "obj-182",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3268,7 +3446,7 @@
       },
       {
         "box": {
-          "id": "obj-173",
+          "id": "obj-183",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3283,7 +3461,7 @@
       },
       {
         "box": {
-          "id": "obj-174",
+          "id": "obj-184",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3301,7 +3479,7 @@
       },
       {
         "box": {
-          "id": "obj-175",
+          "id": "obj-185",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3316,7 +3494,7 @@
       },
       {
         "box": {
-          "id": "obj-176",
+          "id": "obj-186",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3334,7 +3512,7 @@
       },
       {
         "box": {
-          "id": "obj-177",
+          "id": "obj-187",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3349,7 +3527,7 @@
       },
       {
         "box": {
-          "id": "obj-178",
+          "id": "obj-188",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3367,7 +3545,7 @@
       },
       {
         "box": {
-          "id": "obj-179",
+          "id": "obj-189",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3382,7 +3560,7 @@
       },
       {
         "box": {
-          "id": "obj-180",
+          "id": "obj-190",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3400,7 +3578,7 @@
       },
       {
         "box": {
-          "id": "obj-181",
+          "id": "obj-191",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3418,7 +3596,7 @@
       },
       {
         "box": {
-          "id": "obj-182",
+          "id": "obj-192",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3436,7 +3614,7 @@
       },
       {
         "box": {
-          "id": "obj-183",
+          "id": "obj-193",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3454,7 +3632,7 @@
       },
       {
         "box": {
-          "id": "obj-184",
+          "id": "obj-194",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3472,7 +3650,7 @@
       },
       {
         "box": {
-          "id": "obj-185",
+          "id": "obj-195",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3490,7 +3668,7 @@
       },
       {
         "box": {
-          "id": "obj-186",
+          "id": "obj-196",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3507,7 +3685,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-187",
+          "id": "obj-197",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3522,7 +3700,7 @@
       },
       {
         "box": {
-          "id": "obj-188",
+          "id": "obj-198",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3540,7 +3718,7 @@
       },
       {
         "box": {
-          "id": "obj-189",
+          "id": "obj-199",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3555,7 +3733,7 @@
       },
       {
         "box": {
-          "id": "obj-190",
+          "id": "obj-200",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -3575,7 +3753,7 @@
       },
       {
         "box": {
-          "id": "obj-191",
+          "id": "obj-201",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3593,7 +3771,7 @@
       },
       {
         "box": {
-          "id": "obj-192",
+          "id": "obj-202",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3611,7 +3789,7 @@
       },
       {
         "box": {
-          "id": "obj-193",
+          "id": "obj-203",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3629,7 +3807,7 @@
       },
       {
         "box": {
-          "id": "obj-194",
+          "id": "obj-204",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3647,7 +3825,7 @@
       },
       {
         "box": {
-          "id": "obj-195",
+          "id": "obj-205",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3665,7 +3843,7 @@
       },
       {
         "box": {
-          "id": "obj-196",
+          "id": "obj-206",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3683,7 +3861,7 @@
       },
       {
         "box": {
-          "id": "obj-197",
+          "id": "obj-207",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3701,7 +3879,7 @@
       },
       {
         "box": {
-          "id": "obj-198",
+          "id": "obj-208",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3719,7 +3897,7 @@
       },
       {
         "box": {
-          "id": "obj-199",
+          "id": "obj-209",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3734,11 +3912,20 @@
       },
       {
         "box": {
-          "id": "obj-200",
+          "id": "obj-210",
           "maxclass": "newobj",
           "numinlets": 1,
-          "numoutlets": 4,
+          "numoutlets": 13,
           "outlettype": [
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
             "bang",
             "bang",
             "bang",
@@ -3747,15 +3934,15 @@
           "patching_rect": [
             1760.0,
             780.0,
-            77.0,
+            203.0,
             22.0
           ],
-          "text": "t b b b b"
+          "text": "t b b b b b b b b b b b b b"
         }
       },
       {
         "box": {
-          "id": "obj-201",
+          "id": "obj-211",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3771,7 +3958,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-202",
+          "id": "obj-212",
           "maxclass": "flonum",
           "maximum": 64.0,
           "minimum": 0.0,
@@ -3792,7 +3979,7 @@
       },
       {
         "box": {
-          "id": "obj-203",
+          "id": "obj-213",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3810,7 +3997,7 @@
       },
       {
         "box": {
-          "id": "obj-204",
+          "id": "obj-214",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3828,7 +4015,7 @@
       },
       {
         "box": {
-          "id": "obj-205",
+          "id": "obj-215",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3844,7 +4031,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-206",
+          "id": "obj-216",
           "maxclass": "flonum",
           "maximum": 64.0,
           "minimum": 0.25,
@@ -3865,7 +4052,7 @@
       },
       {
         "box": {
-          "id": "obj-207",
+          "id": "obj-217",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3883,7 +4070,7 @@
       },
       {
         "box": {
-          "id": "obj-208",
+          "id": "obj-218",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3901,7 +4088,7 @@
       },
       {
         "box": {
-          "id": "obj-209",
+          "id": "obj-219",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3916,7 +4103,7 @@
       },
       {
         "box": {
-          "id": "obj-210",
+          "id": "obj-220",
           "maxclass": "number",
           "maximum": 1,
           "minimum": 0,
@@ -3937,7 +4124,7 @@
       },
       {
         "box": {
-          "id": "obj-211",
+          "id": "obj-221",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3955,7 +4142,7 @@
       },
       {
         "box": {
-          "id": "obj-212",
+          "id": "obj-222",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3973,7 +4160,7 @@
       },
       {
         "box": {
-          "id": "obj-213",
+          "id": "obj-223",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3989,7 +4176,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-214",
+          "id": "obj-224",
           "maxclass": "flonum",
           "maximum": 500.0,
           "minimum": -500.0,
@@ -4010,7 +4197,7 @@
       },
       {
         "box": {
-          "id": "obj-215",
+          "id": "obj-225",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4028,7 +4215,7 @@
       },
       {
         "box": {
-          "id": "obj-216",
+          "id": "obj-226",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4046,7 +4233,660 @@
       },
       {
         "box": {
-          "id": "obj-217",
+          "id": "obj-227",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            922.0,
+            42.0,
+            22.0
+          ],
+          "text": "mode"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-228",
+          "maxclass": "number",
+          "maximum": 3,
+          "minimum": 0,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            922.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-229",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            922.0,
+            245.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/mode"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-230",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            922.0,
+            34.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-231",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            950.0,
+            63.0,
+            22.0
+          ],
+          "text": "harmony"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-232",
+          "maxclass": "number",
+          "maximum": 4,
+          "minimum": 1,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            950.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-233",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            950.0,
+            266.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/harmony"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-234",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            950.0,
+            34.0,
+            22.0
+          ],
+          "text": "2"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-235",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            978.0,
+            98.0,
+            22.0
+          ],
+          "text": "interval_low"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-236",
+          "maxclass": "number",
+          "maximum": 36,
+          "minimum": -36,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            978.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-237",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            978.0,
+            301.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/interval_low"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-238",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            978.0,
+            35.0,
+            22.0
+          ],
+          "text": "-12"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-239",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            1006.0,
+            105.0,
+            22.0
+          ],
+          "text": "interval_high"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-240",
+          "maxclass": "number",
+          "maximum": 36,
+          "minimum": -36,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            1006.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-241",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            1006.0,
+            308.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/interval_high"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-242",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            1006.0,
+            34.0,
+            22.0
+          ],
+          "text": "-1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-243",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            1034.0,
+            126.0,
+            22.0
+          ],
+          "text": "harmony_velocity"
+        }
+      },
+      {
+        "box": {
+          "format": 6,
+          "id": "obj-244",
+          "maxclass": "flonum",
+          "maximum": 2.0,
+          "minimum": 0.0,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            1034.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-245",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            1034.0,
+            329.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/harmony_velocity"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-246",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            1034.0,
+            35.0,
+            22.0
+          ],
+          "text": "0.8"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-247",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            1062.0,
+            84.0,
+            22.0
+          ],
+          "text": "min_length"
+        }
+      },
+      {
+        "box": {
+          "format": 6,
+          "id": "obj-248",
+          "maxclass": "flonum",
+          "maximum": 16.0,
+          "minimum": 0.08333333333333333,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            1062.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-249",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            1062.0,
+            287.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/min_length"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-250",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            1062.0,
+            42.0,
+            22.0
+          ],
+          "text": "0.25"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-251",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            1090.0,
+            84.0,
+            22.0
+          ],
+          "text": "max_length"
+        }
+      },
+      {
+        "box": {
+          "format": 6,
+          "id": "obj-252",
+          "maxclass": "flonum",
+          "maximum": 16.0,
+          "minimum": 0.08333333333333333,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            1090.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-253",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            1090.0,
+            287.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/max_length"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-254",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            1090.0,
+            34.0,
+            22.0
+          ],
+          "text": "4."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-255",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            1118.0,
+            63.0,
+            22.0
+          ],
+          "text": "min_gap"
+        }
+      },
+      {
+        "box": {
+          "format": 6,
+          "id": "obj-256",
+          "maxclass": "flonum",
+          "maximum": 8.0,
+          "minimum": 0.08333333333333333,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            1118.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-257",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            1118.0,
+            266.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/min_gap"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-258",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            1118.0,
+            42.0,
+            22.0
+          ],
+          "text": "0.25"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-259",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1240.0,
+            1146.0,
+            63.0,
+            22.0
+          ],
+          "text": "max_gap"
+        }
+      },
+      {
+        "box": {
+          "format": 6,
+          "id": "obj-260",
+          "maxclass": "flonum",
+          "maximum": 8.0,
+          "minimum": 0.08333333333333333,
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "bang"
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1330.0,
+            1146.0,
+            70.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-261",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1410.0,
+            1146.0,
+            266.0,
+            22.0
+          ],
+          "text": "prepend /composer/live/param/max_gap"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-262",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1760.0,
+            1146.0,
+            34.0,
+            22.0
+          ],
+          "text": "4."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-263",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4056,7 +4896,7 @@
           "parameter_enable": 0,
           "patching_rect": [
             1240.0,
-            932.0,
+            1184.0,
             24.0,
             24.0
           ]
@@ -4064,13 +4904,13 @@
       },
       {
         "box": {
-          "id": "obj-218",
+          "id": "obj-264",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             1270.0,
-            934.0,
+            1186.0,
             330.0,
             22.0
           ],
@@ -4079,7 +4919,7 @@
       },
       {
         "box": {
-          "id": "obj-219",
+          "id": "obj-265",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4089,7 +4929,7 @@
           ],
           "patching_rect": [
             1240.0,
-            962.0,
+            1214.0,
             49.0,
             22.0
           ],
@@ -4098,7 +4938,7 @@
       },
       {
         "box": {
-          "id": "obj-220",
+          "id": "obj-266",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4107,7 +4947,7 @@
           ],
           "patching_rect": [
             1300.0,
-            992.0,
+            1244.0,
             34.0,
             22.0
           ],
@@ -4116,7 +4956,7 @@
       },
       {
         "box": {
-          "id": "obj-221",
+          "id": "obj-267",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4125,7 +4965,7 @@
           ],
           "patching_rect": [
             1240.0,
-            992.0,
+            1244.0,
             77.0,
             22.0
           ],
@@ -4134,7 +4974,7 @@
       },
       {
         "box": {
-          "id": "obj-222",
+          "id": "obj-268",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4143,7 +4983,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1022.0,
+            1274.0,
             34.0,
             22.0
           ],
@@ -4152,7 +4992,7 @@
       },
       {
         "box": {
-          "id": "obj-223",
+          "id": "obj-269",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -4163,7 +5003,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1052.0,
+            1304.0,
             63.0,
             22.0
           ],
@@ -4172,7 +5012,7 @@
       },
       {
         "box": {
-          "id": "obj-224",
+          "id": "obj-270",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4181,7 +5021,7 @@
           ],
           "patching_rect": [
             1340.0,
-            1082.0,
+            1334.0,
             35.0,
             22.0
           ],
@@ -4190,7 +5030,7 @@
       },
       {
         "box": {
-          "id": "obj-225",
+          "id": "obj-271",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4199,7 +5039,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1082.0,
+            1334.0,
             56.0,
             22.0
           ],
@@ -4208,7 +5048,7 @@
       },
       {
         "box": {
-          "id": "obj-226",
+          "id": "obj-272",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4217,7 +5057,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1112.0,
+            1364.0,
             84.0,
             22.0
           ],
@@ -4226,7 +5066,7 @@
       },
       {
         "box": {
-          "id": "obj-227",
+          "id": "obj-273",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4235,7 +5075,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1142.0,
+            1394.0,
             175.0,
             22.0
           ],
@@ -4244,7 +5084,7 @@
       },
       {
         "box": {
-          "id": "obj-228",
+          "id": "obj-274",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4253,7 +5093,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1332.0,
+            1584.0,
             330.0,
             22.0
           ],
@@ -4262,13 +5102,13 @@
       },
       {
         "box": {
-          "id": "obj-229",
+          "id": "obj-275",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
           "patching_rect": [
             1240.0,
-            1310.0,
+            1562.0,
             42.0,
             22.0
           ],
@@ -4277,7 +5117,7 @@
       },
       {
         "box": {
-          "id": "obj-230",
+          "id": "obj-276",
           "maxclass": "newobj",
           "numinlets": 6,
           "numoutlets": 6,
@@ -4291,7 +5131,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1182.0,
+            1434.0,
             798.0,
             22.0
           ],
@@ -4300,7 +5140,7 @@
       },
       {
         "box": {
-          "id": "obj-231",
+          "id": "obj-277",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4309,7 +5149,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1212.0,
+            1464.0,
             301.0,
             22.0
           ],
@@ -4318,14 +5158,14 @@
       },
       {
         "box": {
-          "id": "obj-232",
+          "id": "obj-278",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
           "outlettype": [],
           "patching_rect": [
             1540.0,
-            1282.0,
+            1534.0,
             63.0,
             22.0
           ],
@@ -4334,7 +5174,7 @@
       },
       {
         "box": {
-          "id": "obj-233",
+          "id": "obj-279",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4344,7 +5184,7 @@
           ],
           "patching_rect": [
             1540.0,
-            1212.0,
+            1464.0,
             84.0,
             22.0
           ],
@@ -4353,7 +5193,7 @@
       },
       {
         "box": {
-          "id": "obj-234",
+          "id": "obj-280",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4362,7 +5202,7 @@
           ],
           "patching_rect": [
             1640.0,
-            1212.0,
+            1464.0,
             42.0,
             22.0
           ],
@@ -4371,7 +5211,7 @@
       },
       {
         "box": {
-          "id": "obj-235",
+          "id": "obj-281",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4381,7 +5221,7 @@
           ],
           "patching_rect": [
             1640.0,
-            1242.0,
+            1494.0,
             84.0,
             22.0
           ],
@@ -4390,7 +5230,7 @@
       },
       {
         "box": {
-          "id": "obj-236",
+          "id": "obj-282",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4399,7 +5239,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1242.0,
+            1494.0,
             203.0,
             22.0
           ],
@@ -4408,7 +5248,7 @@
       },
       {
         "box": {
-          "id": "obj-237",
+          "id": "obj-283",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4417,7 +5257,7 @@
           ],
           "patching_rect": [
             1240.0,
-            1272.0,
+            1524.0,
             105.0,
             22.0
           ],
@@ -4426,7 +5266,7 @@
       },
       {
         "box": {
-          "id": "obj-238",
+          "id": "obj-284",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4445,7 +5285,7 @@
       },
       {
         "box": {
-          "id": "obj-239",
+          "id": "obj-285",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -4464,7 +5304,7 @@
       },
       {
         "box": {
-          "id": "obj-240",
+          "id": "obj-286",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4482,7 +5322,7 @@
       },
       {
         "box": {
-          "id": "obj-241",
+          "id": "obj-287",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4500,7 +5340,7 @@
       },
       {
         "box": {
-          "id": "obj-242",
+          "id": "obj-288",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 6,
@@ -4523,7 +5363,7 @@
       },
       {
         "box": {
-          "id": "obj-243",
+          "id": "obj-289",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4541,7 +5381,7 @@
       },
       {
         "box": {
-          "id": "obj-244",
+          "id": "obj-290",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4559,7 +5399,7 @@
       },
       {
         "box": {
-          "id": "obj-245",
+          "id": "obj-291",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 1,
@@ -4577,7 +5417,7 @@
       },
       {
         "box": {
-          "id": "obj-246",
+          "id": "obj-292",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 3,
@@ -4597,7 +5437,7 @@
       },
       {
         "box": {
-          "id": "obj-247",
+          "id": "obj-293",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 2,
@@ -4616,7 +5456,7 @@
       },
       {
         "box": {
-          "id": "obj-248",
+          "id": "obj-294",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -4632,7 +5472,7 @@
       },
       {
         "box": {
-          "id": "obj-249",
+          "id": "obj-295",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4651,7 +5491,7 @@
       },
       {
         "box": {
-          "id": "obj-250",
+          "id": "obj-296",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4669,7 +5509,7 @@
       },
       {
         "box": {
-          "id": "obj-251",
+          "id": "obj-297",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5091,7 +5931,7 @@
           ],
           "source": [
             "obj-70",
-            1
+            0
           ]
         }
       },
@@ -5110,11 +5950,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-74",
+            "obj-75",
             0
           ],
           "source": [
-            "obj-73",
+            "obj-74",
             0
           ]
         }
@@ -5122,12 +5962,60 @@
       {
         "patchline": {
           "destination": [
-            "obj-75",
+            "obj-3",
             0
           ],
           "source": [
-            "obj-74",
-            14
+            "obj-75",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-79",
+            0
+          ],
+          "source": [
+            "obj-78",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-79",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-82",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-83",
+            0
+          ],
+          "source": [
+            "obj-82",
+            16
           ]
         }
       },
@@ -5138,198 +6026,6 @@
             0
           ],
           "source": [
-            "obj-75",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-76",
-            0
-          ],
-          "source": [
-            "obj-74",
-            13
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-12",
-            0
-          ],
-          "source": [
-            "obj-76",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-77",
-            0
-          ],
-          "source": [
-            "obj-74",
-            12
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-22",
-            0
-          ],
-          "source": [
-            "obj-77",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-78",
-            0
-          ],
-          "source": [
-            "obj-74",
-            11
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-26",
-            0
-          ],
-          "source": [
-            "obj-78",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-79",
-            0
-          ],
-          "source": [
-            "obj-74",
-            10
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-30",
-            0
-          ],
-          "source": [
-            "obj-79",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-80",
-            0
-          ],
-          "source": [
-            "obj-74",
-            9
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-34",
-            0
-          ],
-          "source": [
-            "obj-80",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-81",
-            0
-          ],
-          "source": [
-            "obj-74",
-            8
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-38",
-            0
-          ],
-          "source": [
-            "obj-81",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-82",
-            0
-          ],
-          "source": [
-            "obj-74",
-            7
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-42",
-            0
-          ],
-          "source": [
-            "obj-82",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-83",
-            0
-          ],
-          "source": [
-            "obj-74",
-            6
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-46",
-            0
-          ],
-          "source": [
             "obj-83",
             0
           ]
@@ -5342,15 +6038,15 @@
             0
           ],
           "source": [
-            "obj-74",
-            5
+            "obj-82",
+            15
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-50",
+            "obj-12",
             0
           ],
           "source": [
@@ -5366,15 +6062,15 @@
             0
           ],
           "source": [
-            "obj-74",
-            4
+            "obj-82",
+            14
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-54",
+            "obj-22",
             0
           ],
           "source": [
@@ -5390,15 +6086,15 @@
             0
           ],
           "source": [
-            "obj-74",
-            3
+            "obj-82",
+            13
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-58",
+            "obj-26",
             0
           ],
           "source": [
@@ -5414,15 +6110,15 @@
             0
           ],
           "source": [
-            "obj-74",
-            2
+            "obj-82",
+            12
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-62",
+            "obj-30",
             0
           ],
           "source": [
@@ -5438,15 +6134,15 @@
             0
           ],
           "source": [
-            "obj-74",
-            1
+            "obj-82",
+            11
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-66",
+            "obj-34",
             0
           ],
           "source": [
@@ -5462,15 +6158,15 @@
             0
           ],
           "source": [
-            "obj-74",
-            0
+            "obj-82",
+            10
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-70",
+            "obj-38",
             0
           ],
           "source": [
@@ -5486,80 +6182,8 @@
             0
           ],
           "source": [
-            "obj-18",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-12",
-            0
-          ],
-          "source": [
-            "obj-90",
-            13
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-22",
-            0
-          ],
-          "source": [
-            "obj-90",
-            12
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-26",
-            0
-          ],
-          "source": [
-            "obj-90",
-            11
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-30",
-            0
-          ],
-          "source": [
-            "obj-90",
-            10
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-34",
-            0
-          ],
-          "source": [
-            "obj-90",
+            "obj-82",
             9
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-38",
-            0
-          ],
-          "source": [
-            "obj-90",
-            8
           ]
         }
       },
@@ -5571,7 +6195,19 @@
           ],
           "source": [
             "obj-90",
-            7
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-91",
+            0
+          ],
+          "source": [
+            "obj-82",
+            8
           ]
         }
       },
@@ -5582,8 +6218,20 @@
             0
           ],
           "source": [
-            "obj-90",
-            6
+            "obj-91",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-92",
+            0
+          ],
+          "source": [
+            "obj-82",
+            7
           ]
         }
       },
@@ -5594,8 +6242,20 @@
             0
           ],
           "source": [
-            "obj-90",
-            5
+            "obj-92",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-93",
+            0
+          ],
+          "source": [
+            "obj-82",
+            6
           ]
         }
       },
@@ -5606,8 +6266,20 @@
             0
           ],
           "source": [
-            "obj-90",
-            4
+            "obj-93",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-94",
+            0
+          ],
+          "source": [
+            "obj-82",
+            5
           ]
         }
       },
@@ -5615,54 +6287,6 @@
         "patchline": {
           "destination": [
             "obj-58",
-            0
-          ],
-          "source": [
-            "obj-90",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-62",
-            0
-          ],
-          "source": [
-            "obj-90",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-66",
-            0
-          ],
-          "source": [
-            "obj-90",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-70",
-            0
-          ],
-          "source": [
-            "obj-90",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-95",
             0
           ],
           "source": [
@@ -5674,1271 +6298,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-96",
-            0
-          ],
-          "source": [
             "obj-95",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-97",
-            0
           ],
           "source": [
-            "obj-95",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-98",
-            0
-          ],
-          "source": [
-            "obj-95",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-99",
-            0
-          ],
-          "source": [
-            "obj-95",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-101",
-            0
-          ],
-          "source": [
-            "obj-96",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-101",
-            0
-          ],
-          "source": [
-            "obj-97",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-101",
-            0
-          ],
-          "source": [
-            "obj-98",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-101",
-            0
-          ],
-          "source": [
-            "obj-99",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-102",
-            0
-          ],
-          "source": [
-            "obj-101",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-103",
-            0
-          ],
-          "source": [
-            "obj-102",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-104",
-            1
-          ],
-          "source": [
-            "obj-103",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-105",
-            0
-          ],
-          "source": [
-            "obj-103",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-106",
-            0
-          ],
-          "source": [
-            "obj-105",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-105",
-            1
-          ],
-          "source": [
-            "obj-106",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-104",
-            0
-          ],
-          "source": [
-            "obj-105",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-92",
-            0
-          ],
-          "source": [
-            "obj-104",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-107",
-            0
-          ],
-          "source": [
-            "obj-101",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-108",
-            0
-          ],
-          "source": [
-            "obj-107",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-109",
-            0
-          ],
-          "source": [
-            "obj-107",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-92",
-            0
-          ],
-          "source": [
-            "obj-108",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-105",
-            1
-          ],
-          "source": [
-            "obj-109",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-112",
-            0
-          ],
-          "source": [
-            "obj-101",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-112",
-            0
-          ],
-          "source": [
-            "obj-110",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-92",
-            0
-          ],
-          "source": [
-            "obj-112",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-113",
-            0
-          ],
-          "source": [
-            "obj-92",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-113",
-            0
-          ],
-          "source": [
-            "obj-92",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-114",
-            0
-          ],
-          "source": [
-            "obj-113",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-114",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-117",
-            0
-          ],
-          "source": [
-            "obj-115",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-107",
-            0
-          ],
-          "source": [
-            "obj-117",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-118",
-            0
-          ],
-          "source": [
-            "obj-117",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-118",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-121",
-            0
-          ],
-          "source": [
-            "obj-120",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-122",
-            0
-          ],
-          "source": [
-            "obj-121",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-107",
-            0
-          ],
-          "source": [
-            "obj-122",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-124",
-            0
-          ],
-          "source": [
-            "obj-122",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-123",
-            0
-          ],
-          "source": [
-            "obj-124",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-125",
-            1
-          ],
-          "source": [
-            "obj-122",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-112",
-            0
-          ],
-          "source": [
-            "obj-121",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-128",
-            0
-          ],
-          "source": [
-            "obj-126",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-128",
-            1
-          ],
-          "source": [
-            "obj-126",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-127",
-            0
-          ],
-          "source": [
-            "obj-120",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-127",
-            1
-          ],
-          "source": [
-            "obj-128",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-129",
-            0
-          ],
-          "source": [
-            "obj-127",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-130",
-            0
-          ],
-          "source": [
-            "obj-129",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-132",
-            0
-          ],
-          "source": [
-            "obj-130",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-125",
-            0
-          ],
-          "source": [
-            "obj-132",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-131",
-            0
-          ],
-          "source": [
-            "obj-125",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-131",
-            1
-          ],
-          "source": [
-            "obj-132",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-133",
-            2
-          ],
-          "source": [
-            "obj-131",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-134",
-            0
-          ],
-          "source": [
-            "obj-132",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-133",
-            1
-          ],
-          "source": [
-            "obj-134",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-133",
-            0
-          ],
-          "source": [
-            "obj-134",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-135",
-            0
-          ],
-          "source": [
-            "obj-133",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-123",
-            0
-          ],
-          "source": [
-            "obj-135",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-136",
-            0
-          ],
-          "source": [
-            "obj-130",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-137",
-            0
-          ],
-          "source": [
-            "obj-125",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-123",
-            0
-          ],
-          "source": [
-            "obj-136",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-137",
-            1
-          ],
-          "source": [
-            "obj-136",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-138",
-            0
-          ],
-          "source": [
-            "obj-123",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-139",
-            0
-          ],
-          "source": [
-            "obj-138",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-140",
-            1
-          ],
-          "source": [
-            "obj-139",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-140",
-            0
-          ],
-          "source": [
-            "obj-137",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-141",
-            0
-          ],
-          "source": [
-            "obj-139",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-142",
-            0
-          ],
-          "source": [
-            "obj-140",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-141",
-            1
-          ],
-          "source": [
-            "obj-143",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-142",
-            1
-          ],
-          "source": [
-            "obj-143",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-144",
-            1
-          ],
-          "source": [
-            "obj-138",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-144",
-            2
-          ],
-          "source": [
-            "obj-141",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-144",
-            3
-          ],
-          "source": [
-            "obj-142",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-145",
-            0
-          ],
-          "source": [
-            "obj-136",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-144",
-            0
-          ],
-          "source": [
-            "obj-145",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-146",
-            0
-          ],
-          "source": [
-            "obj-145",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-123",
-            0
-          ],
-          "source": [
-            "obj-146",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-147",
-            0
-          ],
-          "source": [
-            "obj-145",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-144",
-            1
-          ],
-          "source": [
-            "obj-147",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-148",
-            0
-          ],
-          "source": [
-            "obj-144",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-149",
-            0
-          ],
-          "source": [
-            "obj-148",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-150",
-            0
-          ],
-          "source": [
-            "obj-149",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-151",
-            0
-          ],
-          "source": [
-            "obj-150",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-151",
-            1
-          ],
-          "source": [
-            "obj-148",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-103",
-            0
-          ],
-          "source": [
-            "obj-151",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-155",
-            0
-          ],
-          "source": [
-            "obj-153",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-156",
-            0
-          ],
-          "source": [
-            "obj-155",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-157",
-            0
-          ],
-          "source": [
-            "obj-156",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-156",
-            1
-          ],
-          "source": [
-            "obj-157",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-158",
-            0
-          ],
-          "source": [
-            "obj-157",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-158",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-161",
-            0
-          ],
-          "source": [
-            "obj-160",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-143",
-            0
-          ],
-          "source": [
-            "obj-160",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-168",
-            0
-          ],
-          "source": [
-            "obj-73",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-160",
-            0
-          ],
-          "source": [
-            "obj-168",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-169",
-            0
-          ],
-          "source": [
-            "obj-73",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-163",
-            0
-          ],
-          "source": [
-            "obj-169",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-170",
-            0
-          ],
-          "source": [
-            "obj-73",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-165",
-            0
-          ],
-          "source": [
-            "obj-170",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-171",
-            0
-          ],
-          "source": [
-            "obj-4",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-180",
-            0
-          ],
-          "source": [
-            "obj-155",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-172",
-            0
-          ],
-          "source": [
-            "obj-180",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-181",
-            0
-          ],
-          "source": [
-            "obj-171",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-172",
-            0
-          ],
-          "source": [
-            "obj-181",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-182",
-            0
-          ],
-          "source": [
-            "obj-171",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-172",
-            0
-          ],
-          "source": [
-            "obj-182",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-183",
-            0
-          ],
-          "source": [
-            "obj-171",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-174",
-            0
-          ],
-          "source": [
-            "obj-183",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-184",
-            0
-          ],
-          "source": [
-            "obj-171",
+            "obj-82",
             4
           ]
         }
@@ -6946,11 +6310,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-176",
+            "obj-62",
             0
           ],
           "source": [
-            "obj-184",
+            "obj-95",
             0
           ]
         }
@@ -6958,35 +6322,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-185",
+            "obj-96",
             0
           ],
           "source": [
-            "obj-171",
-            5
+            "obj-82",
+            3
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-178",
+            "obj-66",
             0
           ],
           "source": [
-            "obj-185",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-191",
-            0
-          ],
-          "source": [
-            "obj-190",
+            "obj-96",
             0
           ]
         }
@@ -6994,35 +6346,47 @@
       {
         "patchline": {
           "destination": [
-            "obj-191",
+            "obj-97",
+            0
+          ],
+          "source": [
+            "obj-82",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-70",
+            0
+          ],
+          "source": [
+            "obj-97",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-98",
+            0
+          ],
+          "source": [
+            "obj-82",
             1
-          ],
-          "source": [
-            "obj-190",
-            1
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-192",
+            "obj-74",
             0
           ],
           "source": [
-            "obj-191",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-193",
-            0
-          ],
-          "source": [
-            "obj-188",
+            "obj-98",
             0
           ]
         }
@@ -7030,11 +6394,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-193",
-            1
+            "obj-99",
+            0
           ],
           "source": [
-            "obj-192",
+            "obj-82",
             0
           ]
         }
@@ -7042,11 +6406,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-78",
             0
           ],
           "source": [
-            "obj-193",
+            "obj-99",
             0
           ]
         }
@@ -7054,67 +6418,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-194",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-195",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-196",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-197",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-198",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-200",
+            "obj-100",
             0
           ],
           "source": [
@@ -7126,59 +6430,155 @@
       {
         "patchline": {
           "destination": [
-            "obj-203",
+            "obj-12",
             0
           ],
           "source": [
-            "obj-202",
-            0
+            "obj-100",
+            15
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-22",
             0
           ],
           "source": [
-            "obj-203",
-            0
+            "obj-100",
+            14
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-204",
+            "obj-26",
             0
           ],
           "source": [
-            "obj-73",
-            0
+            "obj-100",
+            13
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-202",
+            "obj-30",
             0
           ],
           "source": [
-            "obj-204",
-            0
+            "obj-100",
+            12
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-202",
+            "obj-34",
             0
           ],
           "source": [
-            "obj-200",
+            "obj-100",
+            11
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-38",
+            0
+          ],
+          "source": [
+            "obj-100",
+            10
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-42",
+            0
+          ],
+          "source": [
+            "obj-100",
+            9
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-46",
+            0
+          ],
+          "source": [
+            "obj-100",
+            8
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-50",
+            0
+          ],
+          "source": [
+            "obj-100",
+            7
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-54",
+            0
+          ],
+          "source": [
+            "obj-100",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-58",
+            0
+          ],
+          "source": [
+            "obj-100",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-62",
+            0
+          ],
+          "source": [
+            "obj-100",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-66",
+            0
+          ],
+          "source": [
+            "obj-100",
             3
           ]
         }
@@ -7186,59 +6586,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-207",
+            "obj-70",
             0
           ],
           "source": [
-            "obj-206",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-207",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-208",
-            0
-          ],
-          "source": [
-            "obj-73",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-206",
-            0
-          ],
-          "source": [
-            "obj-208",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-206",
-            0
-          ],
-          "source": [
-            "obj-200",
+            "obj-100",
             2
           ]
         }
@@ -7246,11 +6598,359 @@
       {
         "patchline": {
           "destination": [
-            "obj-211",
+            "obj-74",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-100",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-78",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-105",
+            0
+          ],
+          "source": [
+            "obj-104",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-106",
+            0
+          ],
+          "source": [
+            "obj-105",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-107",
+            0
+          ],
+          "source": [
+            "obj-105",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-108",
+            0
+          ],
+          "source": [
+            "obj-105",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-109",
+            0
+          ],
+          "source": [
+            "obj-105",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-111",
+            0
+          ],
+          "source": [
+            "obj-106",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-111",
+            0
+          ],
+          "source": [
+            "obj-107",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-111",
+            0
+          ],
+          "source": [
+            "obj-108",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-111",
+            0
+          ],
+          "source": [
+            "obj-109",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-112",
+            0
+          ],
+          "source": [
+            "obj-111",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-113",
+            0
+          ],
+          "source": [
+            "obj-112",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-114",
+            1
+          ],
+          "source": [
+            "obj-113",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-115",
+            0
+          ],
+          "source": [
+            "obj-113",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-116",
+            0
+          ],
+          "source": [
+            "obj-115",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-115",
+            1
+          ],
+          "source": [
+            "obj-116",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-114",
+            0
+          ],
+          "source": [
+            "obj-115",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-102",
+            0
+          ],
+          "source": [
+            "obj-114",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-117",
+            0
+          ],
+          "source": [
+            "obj-111",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-118",
+            0
+          ],
+          "source": [
+            "obj-117",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-119",
+            0
+          ],
+          "source": [
+            "obj-117",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-102",
+            0
+          ],
+          "source": [
+            "obj-118",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-115",
+            1
+          ],
+          "source": [
+            "obj-119",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-122",
+            0
+          ],
+          "source": [
+            "obj-111",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-122",
+            0
+          ],
+          "source": [
+            "obj-120",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-102",
+            0
+          ],
+          "source": [
+            "obj-122",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-123",
+            0
+          ],
+          "source": [
+            "obj-102",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-123",
+            0
+          ],
+          "source": [
+            "obj-102",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-124",
+            0
+          ],
+          "source": [
+            "obj-123",
             0
           ]
         }
@@ -7262,7 +6962,7 @@
             0
           ],
           "source": [
-            "obj-211",
+            "obj-124",
             0
           ]
         }
@@ -7270,11 +6970,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-212",
+            "obj-127",
             0
           ],
           "source": [
-            "obj-73",
+            "obj-125",
             0
           ]
         }
@@ -7282,23 +6982,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-210",
+            "obj-117",
             0
           ],
           "source": [
-            "obj-212",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-210",
-            0
-          ],
-          "source": [
-            "obj-200",
+            "obj-127",
             1
           ]
         }
@@ -7306,11 +6994,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-215",
+            "obj-128",
             0
           ],
           "source": [
-            "obj-214",
+            "obj-127",
             0
           ]
         }
@@ -7322,7 +7010,7 @@
             0
           ],
           "source": [
-            "obj-215",
+            "obj-128",
             0
           ]
         }
@@ -7330,11 +7018,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-216",
+            "obj-131",
             0
           ],
           "source": [
-            "obj-73",
+            "obj-130",
             0
           ]
         }
@@ -7342,11 +7030,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-214",
+            "obj-132",
             0
           ],
           "source": [
-            "obj-216",
+            "obj-131",
             0
           ]
         }
@@ -7354,35 +7042,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-214",
+            "obj-117",
             0
           ],
           "source": [
-            "obj-200",
-            0
+            "obj-132",
+            2
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-219",
+            "obj-134",
             0
           ],
           "source": [
-            "obj-217",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-220",
-            0
-          ],
-          "source": [
-            "obj-219",
+            "obj-132",
             1
           ]
         }
@@ -7390,11 +7066,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-222",
-            1
+            "obj-133",
+            0
           ],
           "source": [
-            "obj-220",
+            "obj-134",
             0
           ]
         }
@@ -7402,11 +7078,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-221",
-            0
+            "obj-135",
+            1
           ],
           "source": [
-            "obj-219",
+            "obj-132",
             0
           ]
         }
@@ -7414,92 +7090,500 @@
       {
         "patchline": {
           "destination": [
-            "obj-221",
+            "obj-122",
+            0
+          ],
+          "source": [
+            "obj-131",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-138",
+            0
+          ],
+          "source": [
+            "obj-136",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-138",
             1
           ],
           "source": [
+            "obj-136",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-137",
+            0
+          ],
+          "source": [
+            "obj-130",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-137",
+            1
+          ],
+          "source": [
+            "obj-138",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-139",
+            0
+          ],
+          "source": [
+            "obj-137",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-140",
+            0
+          ],
+          "source": [
+            "obj-139",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-142",
+            0
+          ],
+          "source": [
+            "obj-140",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-135",
+            0
+          ],
+          "source": [
+            "obj-142",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-141",
+            0
+          ],
+          "source": [
+            "obj-135",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-141",
+            1
+          ],
+          "source": [
+            "obj-142",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-143",
+            2
+          ],
+          "source": [
+            "obj-141",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-144",
+            0
+          ],
+          "source": [
+            "obj-142",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-143",
+            1
+          ],
+          "source": [
+            "obj-144",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-143",
+            0
+          ],
+          "source": [
+            "obj-144",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-145",
+            0
+          ],
+          "source": [
+            "obj-143",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-133",
+            0
+          ],
+          "source": [
+            "obj-145",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-146",
+            0
+          ],
+          "source": [
+            "obj-140",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-147",
+            0
+          ],
+          "source": [
+            "obj-135",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-133",
+            0
+          ],
+          "source": [
+            "obj-146",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-147",
+            1
+          ],
+          "source": [
+            "obj-146",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-148",
+            0
+          ],
+          "source": [
+            "obj-133",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-149",
+            0
+          ],
+          "source": [
+            "obj-148",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-150",
+            1
+          ],
+          "source": [
+            "obj-149",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-150",
+            0
+          ],
+          "source": [
+            "obj-147",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-151",
+            0
+          ],
+          "source": [
+            "obj-149",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-152",
+            0
+          ],
+          "source": [
+            "obj-150",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-151",
+            1
+          ],
+          "source": [
+            "obj-153",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-152",
+            1
+          ],
+          "source": [
+            "obj-153",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-154",
+            1
+          ],
+          "source": [
+            "obj-148",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-154",
+            2
+          ],
+          "source": [
+            "obj-151",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-154",
+            3
+          ],
+          "source": [
+            "obj-152",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-155",
+            0
+          ],
+          "source": [
+            "obj-146",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-154",
+            0
+          ],
+          "source": [
+            "obj-155",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-156",
+            0
+          ],
+          "source": [
+            "obj-155",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-133",
+            0
+          ],
+          "source": [
+            "obj-156",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-157",
+            0
+          ],
+          "source": [
+            "obj-155",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-154",
+            1
+          ],
+          "source": [
+            "obj-157",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-158",
+            0
+          ],
+          "source": [
+            "obj-154",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-159",
+            0
+          ],
+          "source": [
+            "obj-158",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-160",
+            0
+          ],
+          "source": [
+            "obj-159",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-161",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-222",
-            0
-          ],
-          "source": [
-            "obj-221",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-223",
-            0
-          ],
-          "source": [
-            "obj-222",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-224",
-            0
-          ],
-          "source": [
-            "obj-223",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-222",
-            1
-          ],
-          "source": [
-            "obj-224",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-226",
-            1
-          ],
-          "source": [
-            "obj-223",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-225",
-            0
-          ],
-          "source": [
-            "obj-223",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-225",
-            1
           ],
           "source": [
             "obj-160",
@@ -7510,11 +7594,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-226",
-            0
+            "obj-161",
+            1
           ],
           "source": [
-            "obj-225",
+            "obj-158",
             0
           ]
         }
@@ -7522,11 +7606,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-227",
+            "obj-113",
             0
           ],
           "source": [
-            "obj-226",
+            "obj-161",
             0
           ]
         }
@@ -7534,248 +7618,8 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-227",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-231",
-            0
-          ],
-          "source": [
-            "obj-230",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-228",
-            0
-          ],
-          "source": [
-            "obj-231",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-232",
-            2
-          ],
-          "source": [
             "obj-165",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-233",
-            0
-          ],
-          "source": [
-            "obj-230",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-232",
-            0
-          ],
-          "source": [
-            "obj-233",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-232",
-            1
-          ],
-          "source": [
-            "obj-233",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-234",
-            0
-          ],
-          "source": [
-            "obj-230",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-235",
-            0
-          ],
-          "source": [
-            "obj-234",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-232",
-            0
-          ],
-          "source": [
-            "obj-235",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-232",
-            1
-          ],
-          "source": [
-            "obj-235",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-236",
-            0
-          ],
-          "source": [
-            "obj-230",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-228",
-            0
-          ],
-          "source": [
-            "obj-236",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-237",
-            0
-          ],
-          "source": [
-            "obj-230",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-228",
-            0
-          ],
-          "source": [
-            "obj-237",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-230",
-            0
-          ],
-          "source": [
-            "obj-171",
-            6
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-186",
-            0
-          ],
-          "source": [
-            "obj-230",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-238",
-            0
-          ],
-          "source": [
-            "obj-171",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-239",
-            0
-          ],
-          "source": [
-            "obj-238",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-240",
-            0
-          ],
-          "source": [
-            "obj-239",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-240",
-            1
           ],
           "source": [
             "obj-163",
@@ -7786,212 +7630,8 @@
       {
         "patchline": {
           "destination": [
-            "obj-241",
+            "obj-166",
             0
-          ],
-          "source": [
-            "obj-240",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-241",
-            1
-          ],
-          "source": [
-            "obj-238",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-242",
-            0
-          ],
-          "source": [
-            "obj-241",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-243",
-            1
-          ],
-          "source": [
-            "obj-161",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-244",
-            1
-          ],
-          "source": [
-            "obj-161",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-243",
-            0
-          ],
-          "source": [
-            "obj-242",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-244",
-            0
-          ],
-          "source": [
-            "obj-242",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-245",
-            2
-          ],
-          "source": [
-            "obj-243",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-245",
-            3
-          ],
-          "source": [
-            "obj-244",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-245",
-            1
-          ],
-          "source": [
-            "obj-242",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-245",
-            0
-          ],
-          "source": [
-            "obj-242",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-246",
-            0
-          ],
-          "source": [
-            "obj-245",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-247",
-            0
-          ],
-          "source": [
-            "obj-246",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-247",
-            1
-          ],
-          "source": [
-            "obj-246",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-247",
-            2
-          ],
-          "source": [
-            "obj-246",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-248",
-            0
-          ],
-          "source": [
-            "obj-247",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-248",
-            1
-          ],
-          "source": [
-            "obj-247",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-248",
-            2
           ],
           "source": [
             "obj-165",
@@ -8002,7 +7642,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-249",
+            "obj-167",
             0
           ],
           "source": [
@@ -8014,11 +7654,155 @@
       {
         "patchline": {
           "destination": [
-            "obj-250",
+            "obj-166",
+            1
+          ],
+          "source": [
+            "obj-167",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-168",
             0
           ],
           "source": [
-            "obj-249",
+            "obj-167",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-168",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-171",
+            0
+          ],
+          "source": [
+            "obj-170",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-153",
+            0
+          ],
+          "source": [
+            "obj-170",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-178",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-170",
+            0
+          ],
+          "source": [
+            "obj-178",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-179",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-173",
+            0
+          ],
+          "source": [
+            "obj-179",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-180",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-175",
+            0
+          ],
+          "source": [
+            "obj-180",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-181",
+            0
+          ],
+          "source": [
+            "obj-4",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-190",
+            0
+          ],
+          "source": [
+            "obj-165",
             1
           ]
         }
@@ -8026,11 +7810,779 @@
       {
         "patchline": {
           "destination": [
-            "obj-251",
+            "obj-182",
             0
           ],
           "source": [
-            "obj-249",
+            "obj-190",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-191",
+            0
+          ],
+          "source": [
+            "obj-181",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-182",
+            0
+          ],
+          "source": [
+            "obj-191",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-192",
+            0
+          ],
+          "source": [
+            "obj-181",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-182",
+            0
+          ],
+          "source": [
+            "obj-192",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-193",
+            0
+          ],
+          "source": [
+            "obj-181",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-184",
+            0
+          ],
+          "source": [
+            "obj-193",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-194",
+            0
+          ],
+          "source": [
+            "obj-181",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-186",
+            0
+          ],
+          "source": [
+            "obj-194",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-195",
+            0
+          ],
+          "source": [
+            "obj-181",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-188",
+            0
+          ],
+          "source": [
+            "obj-195",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-201",
+            0
+          ],
+          "source": [
+            "obj-200",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-201",
+            1
+          ],
+          "source": [
+            "obj-200",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-202",
+            0
+          ],
+          "source": [
+            "obj-201",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-203",
+            0
+          ],
+          "source": [
+            "obj-198",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-203",
+            1
+          ],
+          "source": [
+            "obj-202",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-203",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-204",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-205",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-206",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-207",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-208",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-210",
+            0
+          ],
+          "source": [
+            "obj-18",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-213",
+            0
+          ],
+          "source": [
+            "obj-212",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-213",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-214",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-212",
+            0
+          ],
+          "source": [
+            "obj-214",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-212",
+            0
+          ],
+          "source": [
+            "obj-210",
+            12
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-217",
+            0
+          ],
+          "source": [
+            "obj-216",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-217",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-218",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-216",
+            0
+          ],
+          "source": [
+            "obj-218",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-216",
+            0
+          ],
+          "source": [
+            "obj-210",
+            11
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-221",
+            0
+          ],
+          "source": [
+            "obj-220",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-221",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-222",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-220",
+            0
+          ],
+          "source": [
+            "obj-222",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-220",
+            0
+          ],
+          "source": [
+            "obj-210",
+            10
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-225",
+            0
+          ],
+          "source": [
+            "obj-224",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-225",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-226",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-224",
+            0
+          ],
+          "source": [
+            "obj-226",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-224",
+            0
+          ],
+          "source": [
+            "obj-210",
+            9
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-229",
+            0
+          ],
+          "source": [
+            "obj-228",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-229",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-230",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-228",
+            0
+          ],
+          "source": [
+            "obj-230",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-228",
+            0
+          ],
+          "source": [
+            "obj-210",
+            8
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-233",
+            0
+          ],
+          "source": [
+            "obj-232",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-233",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-234",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-232",
+            0
+          ],
+          "source": [
+            "obj-234",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-232",
+            0
+          ],
+          "source": [
+            "obj-210",
+            7
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-237",
+            0
+          ],
+          "source": [
+            "obj-236",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-237",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-238",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-236",
+            0
+          ],
+          "source": [
+            "obj-238",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-236",
+            0
+          ],
+          "source": [
+            "obj-210",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-241",
+            0
+          ],
+          "source": [
+            "obj-240",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-241",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-242",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-240",
+            0
+          ],
+          "source": [
+            "obj-242",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-240",
+            0
+          ],
+          "source": [
+            "obj-210",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-245",
+            0
+          ],
+          "source": [
+            "obj-244",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-245",
             0
           ]
         }
@@ -8042,6 +8594,78 @@
             0
           ],
           "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-244",
+            0
+          ],
+          "source": [
+            "obj-246",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-244",
+            0
+          ],
+          "source": [
+            "obj-210",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-249",
+            0
+          ],
+          "source": [
+            "obj-248",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-249",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-250",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-248",
+            0
+          ],
+          "source": [
             "obj-250",
             0
           ]
@@ -8050,11 +8674,887 @@
       {
         "patchline": {
           "destination": [
-            "obj-247",
+            "obj-248",
             0
           ],
           "source": [
-            "obj-251",
+            "obj-210",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-253",
+            0
+          ],
+          "source": [
+            "obj-252",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-253",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-254",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-252",
+            0
+          ],
+          "source": [
+            "obj-254",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-252",
+            0
+          ],
+          "source": [
+            "obj-210",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-257",
+            0
+          ],
+          "source": [
+            "obj-256",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-257",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-258",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-256",
+            0
+          ],
+          "source": [
+            "obj-258",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-256",
+            0
+          ],
+          "source": [
+            "obj-210",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-261",
+            0
+          ],
+          "source": [
+            "obj-260",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-261",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-262",
+            0
+          ],
+          "source": [
+            "obj-81",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-260",
+            0
+          ],
+          "source": [
+            "obj-262",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-260",
+            0
+          ],
+          "source": [
+            "obj-210",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-265",
+            0
+          ],
+          "source": [
+            "obj-263",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-266",
+            0
+          ],
+          "source": [
+            "obj-265",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-268",
+            1
+          ],
+          "source": [
+            "obj-266",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-267",
+            0
+          ],
+          "source": [
+            "obj-265",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-267",
+            1
+          ],
+          "source": [
+            "obj-171",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-268",
+            0
+          ],
+          "source": [
+            "obj-267",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-269",
+            0
+          ],
+          "source": [
+            "obj-268",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-270",
+            0
+          ],
+          "source": [
+            "obj-269",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-268",
+            1
+          ],
+          "source": [
+            "obj-270",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-272",
+            1
+          ],
+          "source": [
+            "obj-269",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-271",
+            0
+          ],
+          "source": [
+            "obj-269",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-271",
+            1
+          ],
+          "source": [
+            "obj-170",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-272",
+            0
+          ],
+          "source": [
+            "obj-271",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-273",
+            0
+          ],
+          "source": [
+            "obj-272",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-273",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-277",
+            0
+          ],
+          "source": [
+            "obj-276",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-274",
+            0
+          ],
+          "source": [
+            "obj-277",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-278",
+            2
+          ],
+          "source": [
+            "obj-175",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-279",
+            0
+          ],
+          "source": [
+            "obj-276",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-278",
+            0
+          ],
+          "source": [
+            "obj-279",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-278",
+            1
+          ],
+          "source": [
+            "obj-279",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-280",
+            0
+          ],
+          "source": [
+            "obj-276",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-281",
+            0
+          ],
+          "source": [
+            "obj-280",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-278",
+            0
+          ],
+          "source": [
+            "obj-281",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-278",
+            1
+          ],
+          "source": [
+            "obj-281",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-282",
+            0
+          ],
+          "source": [
+            "obj-276",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-274",
+            0
+          ],
+          "source": [
+            "obj-282",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-283",
+            0
+          ],
+          "source": [
+            "obj-276",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-274",
+            0
+          ],
+          "source": [
+            "obj-283",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-276",
+            0
+          ],
+          "source": [
+            "obj-181",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-196",
+            0
+          ],
+          "source": [
+            "obj-276",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-284",
+            0
+          ],
+          "source": [
+            "obj-181",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-285",
+            0
+          ],
+          "source": [
+            "obj-284",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-286",
+            0
+          ],
+          "source": [
+            "obj-285",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-286",
+            1
+          ],
+          "source": [
+            "obj-173",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-287",
+            0
+          ],
+          "source": [
+            "obj-286",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-287",
+            1
+          ],
+          "source": [
+            "obj-284",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-288",
+            0
+          ],
+          "source": [
+            "obj-287",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-289",
+            1
+          ],
+          "source": [
+            "obj-171",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-290",
+            1
+          ],
+          "source": [
+            "obj-171",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-289",
+            0
+          ],
+          "source": [
+            "obj-288",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-290",
+            0
+          ],
+          "source": [
+            "obj-288",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-291",
+            2
+          ],
+          "source": [
+            "obj-289",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-291",
+            3
+          ],
+          "source": [
+            "obj-290",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-291",
+            1
+          ],
+          "source": [
+            "obj-288",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-291",
+            0
+          ],
+          "source": [
+            "obj-288",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-292",
+            0
+          ],
+          "source": [
+            "obj-291",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-293",
+            0
+          ],
+          "source": [
+            "obj-292",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-293",
+            1
+          ],
+          "source": [
+            "obj-292",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-293",
+            2
+          ],
+          "source": [
+            "obj-292",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-294",
+            0
+          ],
+          "source": [
+            "obj-293",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-294",
+            1
+          ],
+          "source": [
+            "obj-293",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-294",
+            2
+          ],
+          "source": [
+            "obj-175",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-295",
+            0
+          ],
+          "source": [
+            "obj-176",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-296",
+            0
+          ],
+          "source": [
+            "obj-295",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-297",
+            0
+          ],
+          "source": [
+            "obj-295",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-292",
+            0
+          ],
+          "source": [
+            "obj-296",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-293",
+            0
+          ],
+          "source": [
+            "obj-297",
             0
           ]
         }

@@ -16,6 +16,7 @@ from .notes import Note
 from .params import ParamError, ParamSpec
 
 DEFAULT_MAX_LIVE_NOTES = 512
+LIVE_MODES = ("answer", "harmonize", "duet", "continue")  # /composer/live/param/mode 0–3
 
 
 LIVE_SPECS: tuple[ParamSpec, ...] = (
@@ -39,6 +40,35 @@ LIVE_SPECS: tuple[ParamSpec, ...] = (
         500.0,
         "played notes are sent this much later than their beat (negative: earlier, for a slow synth)",
     ),
+    # play along (live_modes.py)
+    ParamSpec(
+        "mode",
+        "int",
+        0,
+        0,
+        len(LIVE_MODES) - 1,
+        "0 answer (call and response), 1 harmonize, 2 duet, 3 continue",
+    ),
+    ParamSpec("harmony", "int", 2, 1, 4, "harmonize: notes the model adds to each note played"),
+    ParamSpec(
+        "interval_low", "int", -12, -36, 36, "harmonize: lowest harmony note, semitones from the played one"
+    ),
+    ParamSpec(
+        "interval_high", "int", -1, -36, 36, "harmonize: highest harmony note, semitones from the played one"
+    ),
+    ParamSpec(
+        "harmony_velocity", "float", 0.8, 0.0, 2.0, "harmonize: harmony velocity as a share of the played one"
+    ),
+    ParamSpec(
+        "min_length", "float", 0.25, 1 / 12, 16.0, "duet, continue: shortest note of the model's, in beats"
+    ),
+    ParamSpec(
+        "max_length", "float", 4.0, 1 / 12, 16.0, "duet, continue: longest note of the model's, in beats"
+    ),
+    ParamSpec(
+        "min_gap", "float", 0.25, 1 / 12, 8.0, "duet, continue: shortest wait of the model's, in beats"
+    ),
+    ParamSpec("max_gap", "float", 4.0, 1 / 12, 8.0, "duet, continue: longest wait of the model's, in beats"),
 )
 LIVE_SPECS_BY_NAME = {spec.name: spec for spec in LIVE_SPECS}
 
@@ -51,12 +81,35 @@ class LiveSettings:
     listen: float = 8.0
     autoplay: int = 0
     latency_ms: float = 0.0
+    mode: int = 0
+    harmony: int = 2
+    interval_low: int = -12
+    interval_high: int = -1
+    harmony_velocity: float = 0.8
+    min_length: float = 0.25
+    max_length: float = 4.0
+    min_gap: float = 0.25
+    max_gap: float = 4.0
+
+    @property
+    def mode_name(self) -> str:
+        return LIVE_MODES[self.mode]
 
     def with_value(self, name: str, value: Any) -> LiveSettings:
         spec = LIVE_SPECS_BY_NAME.get(name)
         if spec is None:
             raise ParamError(f"unknown live parameter {name!r}; known: {', '.join(LIVE_SPECS_BY_NAME)}")
-        return replace(self, **{name: spec.coerce(value)})
+        if name == "mode" and isinstance(value, (str, bytes)):
+            text = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+            if text.strip().lower() not in LIVE_MODES:
+                raise ParamError(f"mode must be one of {', '.join(LIVE_MODES)} (or 0–3), got {text!r}")
+            value = LIVE_MODES.index(text.strip().lower())
+        changed = replace(self, **{name: spec.coerce(value)})
+        if changed.interval_low > changed.interval_high:
+            raise ParamError("interval_low must not be above interval_high")
+        if changed.min_length > changed.max_length or changed.min_gap > changed.max_gap:
+            raise ParamError("min_length and min_gap must not be above max_length and max_gap")
+        return changed
 
 
 assert {f.name: f.default for f in fields(LiveSettings)} == {s.name: s.default for s in LIVE_SPECS}

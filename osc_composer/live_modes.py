@@ -25,32 +25,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from .engine import Engine
+from .live import LiveSettings
 from .notes import Note
 from .params import SamplingParams
 from .playback import Clock, PlayEvent
 from .streaming import Constraints, LiveStream, Proposal
 from .theory import allowed_pitches, key_shift, white_key_shift
 
-LIVE_MODES = ("answer", "harmonize", "duet", "continue")
 KEY_WINDOW = 16  # player notes the key of an unkeyed stream is judged from
-
-
-@dataclass(frozen=True)
-class ModeSettings:
-    """The live-mode part of a session's live settings (see :mod:`osc_composer.live`)."""
-
-    mode: str = "answer"
-    harmony: int = 2
-    interval_low: int = -12
-    interval_high: int = -1
-    harmony_velocity: float = 0.8
-    min_length: float = 0.25
-    max_length: float = 4.0
-    min_gap: float = 0.25
-    max_gap: float = 4.0
 
 
 class LivePlayer:
@@ -68,7 +52,7 @@ class LivePlayer:
         send: Callable[[list[PlayEvent]], None],
         call_at: Callable[[float, Callable[[], None]], object],
         clock: Callable[[], Clock],
-        settings: Callable[[], tuple[SamplingParams, ModeSettings]],
+        settings: Callable[[], tuple[SamplingParams, LiveSettings]],
         now: Callable[[], float] = time.monotonic,
     ) -> None:
         self.engine = engine
@@ -91,7 +75,7 @@ class LivePlayer:
         """A played note-on (velocity > 0) or note-off at monotonic time ``when``."""
         with self._lock:
             params, mode = self._settings()
-            if mode.mode not in ("harmonize", "duet", "continue"):
+            if mode.mode_name not in ("harmonize", "duet", "continue"):
                 return
             beat = self._clock().beat_at(when)
             stream = self._stream_for(params, mode, beat, pitch, velocity)
@@ -99,7 +83,7 @@ class LivePlayer:
             events: list[PlayEvent] = []
             if velocity > 0:
                 stream.note_on(pitch, velocity, step)
-                if mode.mode == "harmonize":
+                if mode.mode_name == "harmonize":
                     events += self._harmonize(stream, pitch, velocity, params, mode, beat)
             else:
                 stream.note_off(pitch, step)
@@ -108,7 +92,7 @@ class LivePlayer:
                     events.append(PlayEvent(beat, 0, added, 0))
             if events:
                 self._emit(events)
-            if self.playing and mode.mode == "duet":
+            if self.playing and mode.mode_name == "duet":
                 self._pending = None  # the player moved time on: the model thinks again
                 self._think(params, mode)
 
@@ -118,7 +102,7 @@ class LivePlayer:
         pitch: int,
         velocity: int,
         params: SamplingParams,
-        mode: ModeSettings,
+        mode: LiveSettings,
         beat: float,
     ) -> list[PlayEvent]:
         constraints = self._constraints(params, mode)
@@ -148,7 +132,7 @@ class LivePlayer:
             stream.advance(stream.steps_of(beat))
             self._think(params, mode)
 
-    def _think(self, params: SamplingParams, mode: ModeSettings) -> None:
+    def _think(self, params: SamplingParams, mode: LiveSettings) -> None:
         """Play what the model wants now, until it wants to wait; then wait (under the lock)."""
         stream = self.stream
         if stream is None or not self.playing:
@@ -176,7 +160,7 @@ class LivePlayer:
             if not self.playing or self.stream is None or self._pending is None:
                 return
             params, mode = self._settings()
-            if mode.mode not in ("duet", "continue"):
+            if mode.mode_name not in ("duet", "continue"):
                 return
             self.stream.commit(self._pending)
             self._pending = None
@@ -208,7 +192,7 @@ class LivePlayer:
         self.notes_sent += sum(1 for e in events if e.is_on)
         self._send(events)
 
-    def _constraints(self, params: SamplingParams, mode: ModeSettings) -> Constraints:
+    def _constraints(self, params: SamplingParams, mode: LiveSettings) -> Constraints:
         spb = self.engine.vocab.steps_per_beat
         return Constraints(
             allowed_pitches(params.key, params.scale, params.low, params.high),
@@ -223,7 +207,7 @@ class LivePlayer:
     def _stream_for(
         self,
         params: SamplingParams,
-        mode: ModeSettings,
+        mode: LiveSettings,
         beat: float,
         pitch: int | None = None,
         velocity: int = 0,
@@ -245,7 +229,7 @@ class LivePlayer:
             elif len(self._heard) >= 4:
                 shift = key_shift(self._heard)
         if self.stream is None or (self.stream.shift != shift and not self.stream.sounding):
-            if mode.mode == "harmonize" and not params.voices:
+            if mode.mode_name == "harmonize" and not params.voices:
                 params = params.with_values(voices=min(mode.harmony + 1, 4))
             controls = (
                 self.engine.controls_for(self._heard, params) if self.engine.has_controls else (0, 0, 0)

@@ -38,7 +38,7 @@ class ParamSpec:
         if self.kind == "key":
             return "0–11 or C, C#, Db … B"
         if self.kind == "name":
-            return "auto or a name the model knows (/composer/describe lists them)"
+            return "auto or a style of the model (osc-composer info lists them)"
         if self.kind == "int":
             return f"{int(self.low)}–{int(self.high)}"
         return f"{self.low:g}–{self.high:g}"

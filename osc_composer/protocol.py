@@ -247,6 +247,16 @@ ADDRESSES: tuple[Address, ...] = (
         optional=1,
     ),
     _in("/live/clear", "live_clear", "forget the live notes heard so far"),
+    _in(
+        "/live/start",
+        "live_start",
+        "duet and continue modes: the model starts playing its own voice at the clock's tempo",
+    ),
+    _in(
+        "/live/stop",
+        "live_stop",
+        "the model's voice stops; every note it (or a harmony) sounds gets its note-off",
+    ),
     *(_param_address(spec, "/live/param", "set_live_param") for spec in LIVE_SPECS),
     _in(
         "/live/params",

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from osc_composer.engine import Engine, load_engine
-from osc_composer.live_modes import LivePlayer, ModeSettings
+from osc_composer.live import LiveSettings
+from osc_composer.live_modes import LivePlayer
 from osc_composer.params import SamplingParams
 from osc_composer.playback import Clock, PlayEvent
 from osc_composer.theory import allowed_pitches
@@ -54,7 +55,7 @@ def engine(small_model_path: Path) -> Engine:
 
 
 def player(
-    engine: Engine, mode: ModeSettings, params: SamplingParams
+    engine: Engine, mode: LiveSettings, params: SamplingParams
 ) -> tuple[LivePlayer, list, VirtualTime]:
     time_ = VirtualTime()
     sent: list[PlayEvent] = []
@@ -77,7 +78,7 @@ def sounding_after(events: list[PlayEvent]) -> set[int]:
 
 def test_harmonize_adds_notes_in_key_and_interval_and_ends_them_with_the_player(engine: Engine) -> None:
     params = SamplingParams.create(scale="major", key=2, low=40, high=90, seed=1)
-    mode = ModeSettings(mode="harmonize", harmony=3, interval_low=-12, interval_high=-1, harmony_velocity=0.5)
+    mode = LiveSettings(mode=1, harmony=3, interval_low=-12, interval_high=-1, harmony_velocity=0.5)
     live, sent, time_ = player(engine, mode, params)
     key = allowed_pitches(2, "major", 40, 90)
     for index, pitch in enumerate([62, 64, 66, 67, 69, 71, 73, 74] * 2):
@@ -102,7 +103,8 @@ def test_the_models_voice_plays_in_tempo_within_its_range_and_stops_clean(
     engine: Engine, mode_name: str
 ) -> None:
     params = SamplingParams.create(low=55, high=79, polyphony=2, seed=4, temperature=1.5)
-    mode = ModeSettings(mode=mode_name, min_length=0.25, max_length=2.0, min_gap=0.25, max_gap=2.0)
+    mode = LiveSettings().with_value("mode", mode_name)
+    mode = LiveSettings(mode=mode.mode, min_length=0.25, max_length=2.0, min_gap=0.25, max_gap=2.0)
     live, sent, time_ = player(engine, mode, params)
     live.start()
     for second in range(1, 31):

@@ -352,6 +352,9 @@ class ComposerServer:
             )
             return
         self.worker.swap(result)
+        for session in self.sessions.all():  # every note played along on the old model ends now
+            with session.lock:
+                session.stop_player(forget=True)
         self.model_path = request.path
         self._set_model_stats(result, request.path)
         log.info("model %s loaded", safe_text(request.name))

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..engine import Continuation, GenerationRequest
 from ..live import LIVE_SPECS, LiveSettings
+from ..live_modes import LivePlayer
 from ..midi import MidiFileError, read_midi
 from ..model import list_models
 from ..notes import Note, end_beats
@@ -142,6 +143,7 @@ def params(server: ComposerServer, session: Session, msg: Message, args: list[An
 
 
 def reset(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
+    session.stop_player(forget=True)
     session.seed = []
     session.params = SamplingParams()
     session.live_settings = LiveSettings()
@@ -317,9 +319,14 @@ def model(server: ComposerServer, session: Session, msg: Message, args: list[Any
 # --- live play: call-and-response (live.py keeps the notes) --------------------------------------
 def live_note(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
     pitch, velocity = args
-    beat = session.clock.beat_at(time.monotonic())
+    now = time.monotonic()
+    beat = session.clock.beat_at(now)
     session.live.note(pitch, velocity, beat)
     _cancel_silence(session)
+    if session.live_settings.mode_name != "answer":
+        # play along: the note goes to the live stream at once (harmony comes back from it)
+        _player(server, session).note(pitch, velocity, now)
+        return []
     silence = session.live_settings.silence
     if silence > 0 and session.live.sounding == 0:
         session.silence_timer = server.scheduler.call_at(
@@ -342,8 +349,48 @@ def live_clear(server: ComposerServer, session: Session, msg: Message, args: lis
 
 def set_live_param(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
     assert msg.address.param is not None
-    session.live_settings = session.live_settings.with_value(msg.address.param.name, args[0])
+    before = session.live_settings
+    session.live_settings = before.with_value(msg.address.param.name, args[0])
+    if session.live_settings.mode != before.mode:
+        session.stop_player(forget=True)  # a new mode starts from silence: no note left hanging
     return []
+
+
+def live_start(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
+    if session.live_settings.mode_name not in ("duet", "continue"):
+        raise Refused(
+            -1, "/composer/live/start plays in duet and continue modes: set /composer/live/param/mode first"
+        )
+    _player(server, session).start()
+    return []
+
+
+def live_stop(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
+    session.stop_player()
+    return []
+
+
+def _player(server: ComposerServer, session: Session) -> LivePlayer:
+    """The session's live player, made on first use, on the server's current model."""
+    engine = server.worker.engine
+    if session.player is not None and session.player.engine is not engine:
+        session.stop_player(forget=True)  # the model changed: its stream cannot go on
+    if session.player is None:
+        if not engine.vocab.note_offs:
+            raise Refused(
+                -1,
+                f"model {engine.name!r} cannot play along (it needs a note's length before the note ends); "
+                "load a note-off model such as the default",
+            )
+        sink = OscSink(server, session.key)
+        session.player = LivePlayer(
+            engine,
+            sink.send,
+            server.scheduler.call_at,
+            lambda: session.clock,
+            lambda: (session.params, session.live_settings),
+        )
+    return session.player
 
 
 def live_params(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
@@ -439,6 +486,7 @@ def play(server: ComposerServer, session: Session, msg: Message, args: list[Any]
 def play_stop(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
     for playback in session.live_playbacks():
         playback.stop()
+    session.stop_player()
     return []
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Continuation
 from ..live import LiveBuffer, LiveSettings
+from ..live_modes import LivePlayer
 from ..notes import Note
 from ..params import SamplingParams
 from ..playback import Clock, Playback, Timer
@@ -45,6 +46,7 @@ class Session:
     play_requested: dict[int, int] = field(default_factory=dict)  # request id → variation
     playbacks: list[Playback] = field(default_factory=list)
     closed: bool = False  # forgotten by the table: results are no longer kept
+    player: LivePlayer | None = None  # harmonize / duet / continue (live_modes.py), made on first use
 
     @property
     def host(self) -> str:
@@ -79,6 +81,14 @@ class Session:
         self.playbacks = [p for p in self.playbacks if not p.finished]
         return self.playbacks
 
+    def stop_player(self, *, forget: bool = False) -> None:
+        """End everything the live player sounds (its note-offs go out now); ``forget``: also
+        drop its stream, so a new key, model or controls start afresh."""
+        if self.player is not None:
+            self.player.stop()
+            if forget:
+                self.player = None
+
     def close(self) -> list[Playback]:
         """Forget everything; returns the playbacks still running, for the caller to stop."""
         self.closed = True
@@ -86,6 +96,7 @@ class Session:
             self.silence_timer.cancel()
             self.silence_timer = None
         playing, self.playbacks = self.live_playbacks(), []
+        self.stop_player(forget=True)
         self.results.clear()
         self.play_requested.clear()
         self.seed = []
