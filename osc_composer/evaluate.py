@@ -202,7 +202,7 @@ def cut_excerpts(
     files: Sequence[tuple[str, np.ndarray]], vocab: Vocabulary, config: EvaluationConfig
 ) -> list[Excerpt]:
     """``config.continuations`` seeds with their real continuations, starting on beats
-    4, 8, 12 … of their files, drawn at random.
+    4, 8, 12 … of their files, drawn at random, the styles of a mixture in turn.
 
     Files too short for seed + span are left out; files are cycled so every long-enough
     file contributes before any contributes twice, and a file repeats a start only when it
@@ -217,6 +217,19 @@ def cut_excerpts(
         bars = int((last_start - total) // BEATS_PER_BAR) + 1  # bar lines where an excerpt still fits
         if notes and bars > 0:
             pieces.append((name, notes, rng.permutation(bars)))
+    # the files in a seeded random order, taking the styles (first-level folders) in turn,
+    # so the continuations cover every part of a mixture alike, not the first folder's files
+    order = rng.permutation(len(pieces))
+    by_style: dict[str, list] = {}
+    for index in order:
+        by_style.setdefault(style_of(pieces[index][0]) or "", []).append(pieces[index])
+    queues = list(by_style.values())
+    pieces = [
+        queue[i]
+        for i in range(max((len(q) for q in queues), default=0))
+        for queue in queues
+        if i < len(queue)
+    ]
     if not pieces:
         raise EvaluationError(
             f"no held-out file is long enough for a {config.seed_beats:g}-beat seed "
