@@ -37,9 +37,9 @@ from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_k
 from .ngram import augment_transpositions, fit_ngrams, score_ngrams
 from .notes import Note, shift_notes
 from .params import SamplingParams
+from .prepare import Corpus, load_corpus, style_of
 from .texture import measure_texture, most_sounding
 from .theory import infer_key
-from .train import Corpus, load_corpus, style_of
 
 BEATS_PER_BAR = 4  # the corpora are overwhelmingly in 4/4; "8 bars" means 32 beats
 NGRAM_ORDERS = (1, 2, 3, 4)

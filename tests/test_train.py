@@ -18,15 +18,8 @@ from osc_composer.encoding import NOTE_OFF, PITCH, Vocabulary, notes_to_tokens
 from osc_composer.midi import read_midi, write_midi
 from osc_composer.model import read_metadata
 from osc_composer.notes import Note, transpose_notes
-from osc_composer.train import (
-    TrainConfig,
-    events_with_controls,
-    is_chief,
-    is_validation_file,
-    load_corpus,
-    make_dataset,
-    split_groups,
-)
+from osc_composer.prepare import events_with_controls, is_validation_file, load_corpus, split_groups
+from osc_composer.train import TrainConfig, is_chief, make_dataset
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
