@@ -85,8 +85,10 @@ class RichTrainingReporter(TrainingReporter):
         status = f"{rate:,.0f} files/s, {cached:,} from the cache"
         if self.live:
             self.progress.update(self._files_task, completed=done, status=status)
-            if done == total:
+            if done == total:  # the bar goes; the training bar reuses the display
+                self.progress.remove_task(self._files_task)
                 self.progress.stop()
+                self.console.print(f"read {total:,} MIDI files ({status})")
         elif done == total or now - self._files_said >= PLAIN_FILES_INTERVAL:
             self._files_said = now
             self.console.print(f"read {done:,}/{total:,} MIDI files ({status})")

@@ -6,7 +6,9 @@ Every CLI test runs the real ``python -m osc_composer.cli`` in its own process.
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import REPO, start_server, stop_server
+from rich.console import Console
 from test_server import ClientProcess, P, Replies, has, msg, only, result_of
 from test_train import TINY, run_cli, write_tiny_corpus
 
@@ -337,3 +340,47 @@ def test_fitting_refuses_too_little_music_and_sizes_it_was_told_not_to_change() 
         fit_to_corpus(TrainConfig(), 200)
     with pytest.raises(TrainingError, match="--batch-size 64"):
         fit_to_corpus(TrainConfig(fit_to_corpus=False), 5_000)
+
+
+# --- progress ----------------------------------------------------------------------------------
+def _report_a_run(console: Console) -> None:
+    from osc_composer.prepare import PreparedCorpus
+    from osc_composer.reporting import RichTrainingReporter
+    from osc_composer.train import TrainState
+
+    reporter = RichTrainingReporter(console)
+    for done in range(1, 4):
+        reporter.files_progress(done, 3, 1)
+    empty = np.zeros((0, 4), np.int16)
+    reporter.corpus_loaded(PreparedCorpus(empty, empty, ["a.mid"], ["b.mid"], [], (), 0))
+    config = TrainConfig(epochs=3)
+    reporter.training_started(config, 4, 0, 1000)
+    state = TrainState()
+    for epoch in (1, 2):
+        reporter.epoch_started(epoch, config.epochs)
+        for step in range(1, 5):
+            reporter.batch_done(step, 2.5, 12_345.0)
+        state.epoch = epoch
+        reporter.epoch_done(state, {"loss": 2.5, "val_loss": 2.4}, 3.0, True)
+    reporter.interrupted(state, Path("models/mine"))
+
+
+def test_off_a_terminal_training_reports_a_plain_line_per_epoch() -> None:
+    console = Console(file=io.StringIO(), force_terminal=False, width=100)
+    _report_a_run(console)
+    text = console.file.getvalue()
+    assert "\x1b[" not in text and "reading MIDI" not in text, "no escape codes, no bars in a log"
+    assert "read 3/3 MIDI files" in text
+    epochs = [line for line in text.splitlines() if line.startswith("epoch ")]
+    assert len(epochs) == 2 and "12,345 events/s" in epochs[0] and "left" in epochs[0]
+    assert "epoch 2 is in models/mine; run the same command with --resume" in " ".join(text.split())
+
+
+def test_on_a_terminal_training_shows_a_bar_with_events_per_second_and_time_left() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True, width=160, color_system=None)
+    _report_a_run(console)
+    text = console.file.getvalue()
+    assert "reading MIDI" in text and "files/s" in text, "the bar of files read"
+    bars = [line for line in re.split(r"[\r\n]", text) if line.startswith("\x1b[2Kepoch 2/3 ")]
+    assert bars and "loss 2.500  12,345 events/s" in bars[-1]
+    assert re.search(r"left \d+:\d\d:\d\d$", bars[-1]), bars[-1]
