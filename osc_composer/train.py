@@ -182,7 +182,8 @@ def read_base(base: str | os.PathLike) -> tuple[Path, ModelMetadata]:
     try:
         return path, read_metadata(path)
     except ModelFileError as exc:
-        raise TrainingError(f"--from {base}: {exc.reason} ({exc.path})") from None
+        where = f" ({exc.path})" if Path(exc.path) != Path(base) else ""
+        raise TrainingError(f"--from {base}: {exc.reason}{where}") from None
 
 
 def transfer_weights(model: keras.Model, base: keras.Model) -> None:
@@ -511,7 +512,8 @@ def train(
             reporter.resumed(state)
         else:
             if resume:
-                reporter.message("no checkpoint to resume from; starting from scratch")
+                start = f"from {base_metadata.name}" if base_metadata is not None else "from scratch"
+                reporter.message(f"no checkpoint to resume from; starting {start}")
             model = build_model(vocab, model_config)
             if base_path is not None:
                 from .model import load_model

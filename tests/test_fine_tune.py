@@ -96,8 +96,12 @@ def test_an_unwritable_out_is_one_line(songs: Path, tmp_path: Path) -> None:
     assert_one_line_error(result, "--out", "cannot write there")
 
 
-@pytest.mark.parametrize("kind", ["text file", "missing", "folder without a model", "keras without metadata"])
-def test_a_from_that_is_not_a_model_is_one_line(songs: Path, tmp_path: Path, kind: str) -> None:
+@pytest.mark.parametrize(
+    "kind", ["text file", "missing", "folder without a model", "keras without metadata", "broken weights"]
+)
+def test_a_from_that_is_not_a_model_is_one_line(
+    songs: Path, small_model_path: Path, tmp_path: Path, kind: str
+) -> None:
     base = tmp_path / "base"
     if kind == "text file":
         base = tmp_path / "base.keras"
@@ -110,6 +114,11 @@ def test_a_from_that_is_not_a_model_is_one_line(songs: Path, tmp_path: Path, kin
         base = tmp_path / "plain.keras"
         with zipfile.ZipFile(base, "w") as archive:
             archive.writestr("config.json", "{}")
+    elif kind == "broken weights":  # the metadata reads, Keras cannot load the weights
+        from test_server import _broken_copy
+
+        base = tmp_path / "broken.keras"
+        _broken_copy(small_model_path / "model.keras", base)
     result = run_cli("train", str(songs), "--from", str(base), "--out", str(tmp_path / "out"))
     assert_one_line_error(result, "--from")
 
