@@ -162,7 +162,8 @@ def fine_tuning_section(metadata: ModelMetadata) -> list[str]:
         {"model": f"`{base['name']}` (base, before fine-tuning)", "nll_event": metrics.get("base_val_loss")},
         {"model": "this model (fine-tuned)", "nll_event": metrics.get("val_loss")},
     ]
-    columns = [("nll_event", "nats/event"), ("nll_note", "nats/note"), ("notes", "notes scored")]
+    # per note first: it compares models whose vocabularies differ (per event does not)
+    columns = [("nll_note", "nats/note"), ("nll_event", "nats/event"), ("notes", "notes scored")]
     shown = [(key, title) for key, title in columns if any(row.get(key) is not None for row in rows)]
     lines += ["| model | " + " | ".join(title for _, title in shown) + " |"]
     lines += ["|---|" + "---|" * len(shown)]

@@ -384,7 +384,8 @@ ProgressCallback = Callable[[int, int, int], None]  # files done, of total, of w
 
 
 def file_digest(path: Path) -> str:
-    """The hash of a file's bytes (an unreadable file hashes as its error, so it is retried)."""
+    """The hash of a file's bytes (an unreadable file is keyed by its error and path: once
+    readable it has a digest, and is read)."""
     try:
         return hashlib.sha1(path.read_bytes()).hexdigest()
     except OSError as exc:

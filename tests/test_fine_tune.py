@@ -393,3 +393,38 @@ def test_on_a_terminal_training_shows_a_bar_with_events_per_second_and_time_left
     bars = [line for line in re.split(r"[\r\n]", text) if line.startswith("\x1b[2Kepoch 2/3 ")]
     assert bars and "loss 2.500  12,345 events/s" in bars[-1]
     assert re.search(r"left \d+:\d\d:\d\d$", bars[-1]), bars[-1]
+
+
+def test_the_card_of_a_fine_tuned_model_shows_base_songs_settings_and_the_nll_table() -> None:
+    from osc_composer.card import render_card
+
+    settings = {"sequence_length": 32, "batch_size": 6, "learning_rate": 0.0005, "schedule": "cosine"}
+    training = {
+        "files_train": 7,
+        "files_validation": 1,
+        "files_skipped": 4,
+        "holdout": "by file",
+        "config": {**settings, "epochs": 20, "patience": 4},
+        "fine_tuned_from": {"name": "mixture", "path": "models/mixture/model.keras", "files": ["a"] * 8},
+    }
+    metadata = ModelMetadata(
+        "mine",
+        Vocabulary(),
+        ModelConfig(controls=True, styles=("air", "dance")),
+        training=training,
+        metrics={"val_loss": 1.2, "base_val_loss": 1.8, "best_epoch": 5, "epochs_trained": 9},
+    )
+    card = render_card(metadata)
+    section = card.split("## Fine-tuning", 1)[1]
+    assert "Fine-tuned from **mixture**" in section and "`air`, `dance`" in section
+    assert "8 readable: 7 trained on, 1 held out (by file); 4 skipped" in section
+    assert "windows of 32 events, batches of 6, learning rate 0.0005" in section
+    assert "| `mixture` (base, before fine-tuning) | 1.800 |" in section
+    assert "| this model (fine-tuned) | 1.200 |" in section
+    training["fine_tuned_from"]["comparison"] = [
+        {"model": "base", "nll_note": 3.5, "nll_event": 1.2, "notes": 91},
+        {"model": "from scratch", "nll_note": 9.7, "nll_event": 3.2, "notes": 91},
+    ]
+    section = render_card(metadata).split("## Fine-tuning", 1)[1]
+    assert "| model | nats/note | nats/event | notes scored |" in section
+    assert "| from scratch | 9.700 | 3.200 | 91 |" in section
