@@ -284,16 +284,24 @@ def make_dataset(
     count = (len(stream) - 1) // length
     spare = len(stream) - count * length  # >= 1: room to move the window boundaries
 
+    # windows leave the generator a block at a time (one numpy gather, not a Python round
+    # trip per window: measured 3x slower than the tf.constant pipeline it replaced)
+    block = max(1, min(count, config.batch_size))
+    span = np.arange(length)
+
+    def gather(starts: np.ndarray) -> np.ndarray:
+        return np.asarray(stream[starts[:, None] + span], np.int32)
+
     def shuffled() -> Iterator[np.ndarray]:
         rng = np.random.default_rng(config.seed)
         while True:
-            for index, offset in zip(rng.permutation(count), rng.integers(0, spare, count), strict=True):
-                start = int(index) * length + int(offset)
-                yield np.asarray(stream[start : start + length], np.int32)
+            starts = rng.permutation(count) * length + rng.integers(0, spare, count)
+            for first in range(0, count, block):
+                yield gather(starts[first : first + block])
 
     def in_order() -> Iterator[np.ndarray]:
-        for index in range(count):
-            yield np.asarray(stream[index * length : (index + 1) * length], np.int32)
+        for first in range(0, count, block):
+            yield gather(np.arange(first, min(count, first + block)) * length)
 
     pitch_of = tf.constant(vocab.pitch_of_token.astype(np.int32))
     velocity_of = np.full(vocab.size, -1, np.int32)
@@ -325,8 +333,9 @@ def make_dataset(
             controls_ = controls_ * keep[None, :]
         return tf.concat([tokens[:, None], controls_], 1)
 
-    spec = tf.TensorSpec((length, 4), tf.int32)
+    spec = tf.TensorSpec((None, length, 4), tf.int32)
     dataset = tf.data.Dataset.from_generator(shuffled if training else in_order, output_signature=spec)
+    dataset = dataset.unbatch()
     # a generator's length is unknown to Keras, which then warns when validation runs out
     dataset = dataset.apply(
         tf.data.experimental.assert_cardinality(tf.data.INFINITE_CARDINALITY if training else count)
