@@ -320,17 +320,29 @@ class RecordStore:
     def close(self) -> None: ...
 
 
+class CacheError(ValueError):
+    """The cache cannot be used; the message says which file and what to do instead."""
+
+    def __init__(self, path: Path, exc: Exception) -> None:
+        super().__init__(f"the cache {path} cannot be used ({exc}): give another --cache-dir, or --no-cache")
+
+
 class RecordCache(RecordStore):
     """Records by key in an SQLite file: one file however many MIDI files, safe for
     several processes (two trainings over one folder), and a reader never sees half a
     record."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path, timeout=120)
-        self._db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, payload BLOB NOT NULL)")
-        self._db.commit()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=120)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, payload BLOB NOT NULL)"
+            )
+            self._db.commit()
+        except (OSError, sqlite3.Error) as exc:
+            raise CacheError(path, exc) from None
 
     def get(self, key: str) -> bytes | None:
         row = self._db.execute("SELECT payload FROM records WHERE key = ?", (key,)).fetchone()
@@ -344,8 +356,11 @@ class RecordCache(RecordStore):
         return {row[0] for row in rows}
 
     def put(self, items: Iterable[tuple[str, bytes]]) -> None:
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", items)
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", items)
+        except sqlite3.Error as exc:  # a full disk, a file another program spoilt
+            raise CacheError(self.path, exc) from None
 
     def close(self) -> None:
         self._db.close()

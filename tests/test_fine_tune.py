@@ -96,6 +96,15 @@ def test_an_unwritable_out_is_one_line(songs: Path, tmp_path: Path) -> None:
     assert_one_line_error(result, "--out", "cannot write there")
 
 
+def test_a_spoilt_cache_is_one_line(songs: Path, tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "events.sqlite").write_text("not a database " * 20)
+    result = run_cli(
+        "train", str(songs), "--out", str(tmp_path / "o"), "--cache-dir", str(tmp_path / "cache")
+    )
+    assert_one_line_error(result, "cannot be used", "--no-cache")
+
+
 @pytest.mark.parametrize(
     "kind", ["text file", "missing", "folder without a model", "keras without metadata", "broken weights"]
 )
