@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=TrainConfig.validation_percent,
         help="files held out (by piece; default %(default)s); with fewer than "
-        f"{TrainConfig.min_files_by_file} files the last {TrainConfig.holdout_tail:.0%} of each "
+        f"{TrainConfig.min_files_by_file} files the last {TrainConfig.holdout_tail * 100:.0f}%% of each "
         "file is held out instead",
     )
     run.add_argument(

@@ -66,6 +66,14 @@ def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) 
     return message
 
 
+def test_train_help_names_fine_tuning_and_every_default() -> None:
+    result = run_cli("train", "--help")
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = " ".join(result.stdout.split())
+    assert "--from MODEL" in text and "fine-tune" in text and "--jobs" in text and "--cache-dir" in text
+    assert f"default {TrainConfig.batch_size}" in text and f"{TrainConfig.holdout_tail:.0%}" in text
+
+
 # --- user errors: one line each ----------------------------------------------------------------
 def test_too_little_music_is_one_line(tmp_path: Path) -> None:
     write_midi(tmp_path / "music" / "short.mid", [Note(60 + i % 5, 90, i * 0.5, 0.5) for i in range(20)])
