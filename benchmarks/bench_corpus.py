@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import shutil
 import subprocess
@@ -187,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    load_at_start = os.getloadavg()
     corpus = args.work / "midi"
     generated = None
     if not (args.keep and corpus.is_dir()):
@@ -226,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Machine: " + "; ".join(f"{key} {value}" for key, value in machine_info().items()) + ".",
         "Versions: " + "; ".join(f"{key} {value}" for key, value in versions().items()) + ".",
+        f"Load average at start / end: {' '.join(f'{x:.2f}' for x in load_at_start)} / "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}.",
         "",
         f"Corpus: {args.files:,} MIDI files generated from `{args.source}` (transposed, re-timed, other "
         f"tempo and resolution){f' in {generated:.0f} s' if generated else ''}; read key-normalised and "

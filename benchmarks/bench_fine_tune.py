@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import shutil
 import subprocess
@@ -54,7 +55,7 @@ from osc_composer.notes import Note, transpose_notes  # noqa: E402
 from osc_composer.prepare import split_tail  # noqa: E402
 from osc_composer.texture import measure_texture  # noqa: E402
 from osc_composer.theory import key_shift  # noqa: E402
-from osc_composer.train import TrainConfig  # noqa: E402
+from osc_composer.train import STATE_FILENAME, TrainConfig, TrainState, training_metrics  # noqa: E402
 
 MIN_NOTES = 40  # a song whose 15% tail holds at least six notes
 
@@ -191,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    load_at_start = os.getloadavg()
     shutil.rmtree(args.work, ignore_errors=True)
     extra = shlex.split(args.train_args)
     runs: list[dict] = []
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             if path != scratch:
                 write_comparison_card(path, info["base"], scratch, scores)
 
-    text = report(args, argv, runs, time.perf_counter() - started)
+    text = report(args, argv, runs, time.perf_counter() - started, load_at_start)
     print(text)
     if args.out:
         document = args.out.read_text() if args.out.exists() else ""
@@ -231,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
 def write_comparison_card(model: Path, base: Path, scratch: Path, scores: dict[Path, Score]) -> None:
     """The fine-tuned model's card, with this run's held-out table in its Fine-tuning section."""
     metadata = read_metadata(model)
+    # the file's metrics date from its best epoch; the card tells the whole run
+    metadata.metrics = training_metrics(TrainState.load(model.parent / STATE_FILENAME))
     rows = []
     for label, path in (
         (f"`{read_metadata(base).name}` (base, before fine-tuning)", base),
@@ -251,7 +255,13 @@ def write_comparison_card(model: Path, base: Path, scratch: Path, scores: dict[P
     write_card(model.parent, metadata)
 
 
-def report(args: argparse.Namespace, argv: list[str] | None, runs: list[dict], seconds: float) -> str:
+def report(
+    args: argparse.Namespace,
+    argv: list[str] | None,
+    runs: list[dict],
+    seconds: float,
+    load_at_start: tuple[float, float, float],
+) -> str:
     command = "python " + shlex.join(
         ["benchmarks/bench_fine_tune.py", *(argv if argv is not None else sys.argv[1:])]
     )
@@ -266,6 +276,8 @@ def report(args: argparse.Namespace, argv: list[str] | None, runs: list[dict], s
         "",
         "Machine: " + "; ".join(f"{key} {value}" for key, value in machine_info().items()) + ".",
         "Versions: " + "; ".join(f"{key} {value}" for key, value in versions().items()) + ".",
+        f"Load average at start / end: {' '.join(f'{x:.2f}' for x in load_at_start)} / "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}.",
         "",
         f"Songs: {args.count} from `{args.songs}` per set, with 4 broken files in the folder (all "
         "reported and skipped); the last 15% of "

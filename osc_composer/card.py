@@ -133,8 +133,7 @@ def fine_tuning_section(metadata: ModelMetadata) -> list[str]:
     lines = [
         "## Fine-tuning",
         "",
-        f"Fine-tuned from **{base['name']}** (trained on "
-        f"{source.rstrip('.')}). "
+        f"Fine-tuned from **{base['name']}** (its corpus: {source.rstrip('.')}). "
         f"It keeps the base model's vocabulary ({metadata.vocabulary.size} events, "
         f"{metadata.vocabulary.encoding} encoding), architecture and key normalisation"
         + (
@@ -152,7 +151,8 @@ def fine_tuning_section(metadata: ModelMetadata) -> list[str]:
         f"{settings.get('batch_size', '?')}, learning rate {settings.get('learning_rate', '?')} "
         f"({settings.get('schedule', '?')}), at most {settings.get('epochs', '?')} epochs, early stopping "
         f"after {settings.get('patience', '?')} without improvement |",
-        f"| result | best epoch {metrics.get('best_epoch', '?')} of {metrics.get('epochs_trained', '?')}, "
+        f"| result | best epoch {metrics.get('best_epoch', '?')} of "
+        f"{metrics.get('epochs_trained', '?')} trained, "
         f"{metrics.get('training_seconds', '?')} s of training |",
         "",
         "Held-out music, negative log-likelihood (lower is better):",

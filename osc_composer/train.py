@@ -627,7 +627,7 @@ def train(
         # no validation set: the last weights are the result
         _save_inference_model(model, model_path, metadata, state)
     final = ModelMetadata.from_json(metadata.to_json())
-    final.metrics = _metrics(state)
+    final.metrics = training_metrics(state)
     reporter.finished(state, model_path)
     return TrainResult(model_path, final, corpus, state)
 
@@ -725,7 +725,8 @@ def _fit_distributed(
             break
 
 
-def _metrics(state: TrainState) -> dict[str, Any]:
+def training_metrics(state: TrainState) -> dict[str, Any]:
+    """The card's metrics of a run so far: its best epoch's losses, epochs, time."""
     if not state.history:
         return {}
     best = state.history[state.best_epoch - 1] if state.best_epoch else state.history[-1]
@@ -744,7 +745,7 @@ def _save_inference_model(model: keras.Model, path: Path, metadata: ModelMetadat
     plain layout (pitch-class layers folded)."""
     # a fresh, uncompiled copy: saving the trained model itself would include Adam's state
     bare = fold_pitch_classes(model, metadata.vocabulary, metadata.config)
-    metadata.metrics = _metrics(state)
+    metadata.metrics = training_metrics(state)
     save_model(path, bare, metadata)
 
 
