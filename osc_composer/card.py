@@ -105,9 +105,78 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
         if key in metrics:
             lines.append(f"| {key} | {metrics[key]} |")
     lines += ["", "Loss is cross-entropy in nats per event; accuracy is next-event top-1 accuracy.", ""]
+    if training.get("fine_tuned_from"):
+        lines += fine_tuning_section(metadata)
     for title, body in (extra_sections or {}).items():
         lines += [f"## {title}", "", body.strip(), ""]
     return "\n".join(lines)
+
+
+def fine_tuning_section(metadata: ModelMetadata) -> list[str]:
+    """The card's account of a fine-tuned model: its base, the songs, the settings and the
+    held-out likelihood before and after (and any comparison a benchmark added)."""
+    training, metrics, config = metadata.training, metadata.metrics, metadata.config
+    base = training["fine_tuned_from"]
+    settings = training.get("config", {})
+    files = int(training.get("files_train", 0))
+    if training.get("holdout") == "tail":
+        split = (
+            f"each trained on its first {1 - settings.get('holdout_tail', 0):.0%}, the last "
+            f"{settings.get('holdout_tail', 0):.0%} held out (too few files to hold any out whole)"
+        )
+    else:
+        split = f"{files} trained on, {training.get('files_validation', 0)} held out (by file)"
+    skipped = int(training.get("files_skipped", 0))
+    base_corpus = base.get("corpus", {})
+    source = base_corpus.get("description") or base_corpus.get("name") or base_corpus.get("folder", "?")
+    styles = ", ".join(f"`{name}`" for name in config.styles)
+    lines = [
+        "## Fine-tuning",
+        "",
+        f"Fine-tuned from **{base['name']}** (its corpus: {source.rstrip('.')}). "
+        f"It keeps the base model's vocabulary ({metadata.vocabulary.size} events, "
+        f"{metadata.vocabulary.encoding} encoding), architecture and key normalisation"
+        + (
+            f", and its styles ({styles}): songs in a subfolder named like one of them trained as "
+            "that style, all others as `auto`."
+            if config.controls
+            else "."
+        ),
+        "",
+        "| | |",
+        "|---|---|",
+        f"| base model | `{base['name']}` (`{base.get('path', '?')}`) |",
+        f"| songs | {len(base.get('files', []))} readable: {split}; {skipped} skipped as unreadable |",
+        f"| settings | windows of {settings.get('sequence_length', '?')} events, batches of "
+        f"{settings.get('batch_size', '?')}, learning rate {settings.get('learning_rate', '?')} "
+        f"({settings.get('schedule', '?')}), at most {settings.get('epochs', '?')} epochs, early stopping "
+        f"after {settings.get('patience', '?')} without improvement |",
+        f"| result | best epoch {metrics.get('best_epoch', '?')} of "
+        f"{metrics.get('epochs_trained', '?')} trained, "
+        f"{metrics.get('training_seconds', '?')} s of training |",
+        "",
+        "Held-out music, negative log-likelihood (lower is better):",
+        "",
+    ]
+    rows = base.get("comparison") or [
+        {"model": f"`{base['name']}` (base, before fine-tuning)", "nll_event": metrics.get("base_val_loss")},
+        {"model": "this model (fine-tuned)", "nll_event": metrics.get("val_loss")},
+    ]
+    # per note first: it compares models whose vocabularies differ (per event does not)
+    columns = [("nll_note", "nats/note"), ("nll_event", "nats/event"), ("notes", "notes scored")]
+    shown = [(key, title) for key, title in columns if any(row.get(key) is not None for row in rows)]
+    lines += ["| model | " + " | ".join(title for _, title in shown) + " |"]
+    lines += ["|---|" + "---|" * len(shown)]
+    for row in rows:
+        values = [row.get(key) for key, _ in shown]
+        cells = ["" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v) for v in values]
+        lines.append(f"| {row['model']} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        base.get("comparison_note", "Per event, on the held-out music above (validation loss)."),
+        "",
+    ]
+    return lines
 
 
 def _export_commands(corpus: dict[str, Any]) -> list[str]:

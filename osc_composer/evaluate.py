@@ -37,9 +37,9 @@ from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_k
 from .ngram import augment_transpositions, fit_ngrams, score_ngrams
 from .notes import Note, shift_notes
 from .params import SamplingParams
+from .prepare import Corpus, default_cache_dir, load_corpus, style_of
 from .texture import measure_texture, most_sounding
 from .theory import infer_key
-from .train import Corpus, load_corpus, style_of
 
 BEATS_PER_BAR = 4  # the corpora are overwhelmingly in 4/4; "8 bars" means 32 beats
 NGRAM_ORDERS = (1, 2, 3, 4)
@@ -127,9 +127,9 @@ def training_folder(
 
 
 def corpus_cache() -> Path:
-    """Where rebuilt training corpora are kept: ``$XDG_CACHE_HOME/osc-composer/corpora``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "osc-composer" / "corpora"
+    """Where rebuilt training corpora are kept: ``corpora`` in the cache folder training uses
+    (:func:`~osc_composer.prepare.default_cache_dir`, by default ``~/.cache/osc-composer``)."""
+    return default_cache_dir() / "corpora"
 
 
 def rebuilt_corpus(name: str, on_progress: Any = None) -> Path:

@@ -2,22 +2,26 @@
 
 Next-event prediction with categorical cross-entropy, by backpropagation through time
 over windows of ``sequence_length`` events. The split into training and validation is
-by file (a piece never leaks into both), transposition augmentation is random per
+by file (a piece never leaks into both; with fewer than ``min_files_by_file`` files the
+last part of every file is held out instead), transposition augmentation is random per
 window, and every epoch leaves a checkpoint so ``--resume`` continues where an
 interrupted run stopped.
+
+Fine-tuning (``base``) continues from a model file instead of random weights: its
+vocabulary, architecture, key normalisation and controls are kept, and settings suited to
+a few minutes of music are chosen (:func:`fine_tuning_config`). Reading the folder is
+done by :mod:`osc_composer.prepare` (in parallel, cached by content, streamed).
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
-import itertools
 import json
 import os
 import platform
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,21 +29,22 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .encoding import DEFAULT_VOCABULARY, Vocabulary, notes_to_tokens
-from .midi import MidiFileError, find_midi_files, read_midi
+from .encoding import DEFAULT_VOCABULARY, Vocabulary
+from .midi import MIDI_SUFFIXES, find_midi_files
 from .model import (
     MODEL_FILENAME,
     ModelConfig,
+    ModelFileError,
     ModelMetadata,
     build_model,
     conditioned_embedding_layer,
     fold_pitch_classes,
     pitch_class_layers,
+    read_metadata,
+    resolve_model_path,
     save_model,
 )
-from .notes import Note, transpose_notes
-from .texture import measure_texture, stretch_notes
-from .theory import key_shift
+from .prepare import PreparedCorpus, ReadSettings, prepare_corpus
 
 if TYPE_CHECKING:
     import keras
@@ -49,6 +54,19 @@ CHECKPOINT_FILENAME = "checkpoint.keras"
 STATE_FILENAME = "train_state.json"
 STRATEGIES = ("default", "mirrored", "multiworker")
 DEFAULT_MODEL_CONFIG = ModelConfig()
+# what `osc-composer train` builds unless told otherwise (ModelConfig's own defaults describe
+# files from before these options, which said nothing of them)
+NEW_MODEL = ModelConfig(key_normalized=True, controls=True)
+# Fine-tuning starts from weights that already know music: large steps would wash that out
+# in the first few batches of a few minutes of music, so the rate is a quarter of training's.
+FINE_TUNE_LEARNING_RATE_FACTOR = 0.25
+# The shortest window worth backpropagating through (about ten notes), the fewest windows
+# worth training on, and the steps an epoch should have before windows and batches shrink.
+MIN_WINDOW = 32
+MIN_WINDOWS = 8
+MIN_STEPS_PER_EPOCH = 8
+# validation windows shorter than this say too little to stop on
+MIN_VALIDATION_WINDOW = 16
 
 
 class TrainingError(RuntimeError):
@@ -78,6 +96,13 @@ class TrainConfig:
     # also train on each file at double and half speed, where the result stays musical
     # (see stretched_versions); texture varies with it, so the controls learn density
     time_stretch: bool = True
+    # a corpus too small for batch_size windows of sequence_length gets shorter windows and
+    # smaller batches (fit_to_corpus); off when the user chose them
+    fit_to_corpus: bool = True
+    # with fewer files than this a split by file would hold out most of the music (or train
+    # on almost none): every file trains on its head and its last holdout_tail is held out
+    min_files_by_file: int = 5
+    holdout_tail: float = 0.15
 
     def __post_init__(self) -> None:
         if self.strategy not in STRATEGIES:
@@ -90,191 +115,143 @@ class TrainConfig:
             raise ValueError("validation_percent must be in [0, 100)")
         if not 0 <= self.control_dropout <= 1:
             raise ValueError("control_dropout must be in [0, 1]")
+        if not 0 <= self.holdout_tail < 1:
+            raise ValueError("holdout_tail must be in [0, 1)")
+        if self.learning_rate <= 0 or self.patience < 1:
+            raise ValueError("learning_rate must be positive and patience at least 1")
 
 
-@dataclass
-class Corpus:
-    """Event streams of the readable files, split by file, and what was skipped.
-
-    Each file is ``(relative name, events)``, events being (n, 4) int32: the event id and
-    the file's three control classes (style, voices, density; :mod:`osc_composer.texture`)
-    repeated on every row. ``styles`` names style classes 1…n: the first-level subfolders
-    of the training folder that hold music (none: every file is style 0, ``auto``).
-    """
-
-    train: list[tuple[str, np.ndarray]] = field(default_factory=list)
-    validation: list[tuple[str, np.ndarray]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
-    styles: tuple[str, ...] = ()
-    stretched: int = 0  # time-stretched copies added to the training side
-
-    def tokens(self, part: str) -> int:
-        return sum(len(t) for _, t in getattr(self, part))
+def default_learning_rate(*, fine_tuning: bool) -> float:
+    """Training's learning rate, lowered for fine-tuning (:data:`FINE_TUNE_LEARNING_RATE_FACTOR`)."""
+    rate = TrainConfig.learning_rate
+    return rate * FINE_TUNE_LEARNING_RATE_FACTOR if fine_tuning else rate
 
 
-def split_key(relative_name: str) -> str:
-    """What decides a file's side of the split: versions of one piece (``bwv269~satb.mid``,
-    ``chorale-melody/bwv269~s.mid``) share the stem before ``~`` and so one side."""
-    stem = relative_name.rsplit("/", 1)[-1]
-    return stem.split("~", 1)[0] if "~" in stem else relative_name
+def default_transpose(key_normalized: bool) -> int:
+    """Key-normalised music needs no random transposition; music as written gets
+    ``TrainConfig.transpose``."""
+    return 0 if key_normalized else TrainConfig.transpose
 
 
-def is_validation_file(relative_name: str, percent: float) -> bool:
-    """A stable split: the same file lands on the same side on every machine and run
-    (:func:`load_corpus` passes the group's name, see :func:`split_groups`)."""
-    digest = hashlib.sha1(split_key(relative_name).encode("utf-8")).digest()
-    return int.from_bytes(digest[:4], "big") % 10_000 < percent * 100
+def windows_in(events: int, sequence_length: int) -> int:
+    """Whole training windows (``sequence_length`` + 1 events each) in a stream."""
+    return max(0, (events - 1) // (sequence_length + 1))
 
 
-MELODY_SIGNATURE_INTERVALS = 24
+def fit_to_corpus(config: TrainConfig, train_events: int) -> TrainConfig:
+    """Windows and batches for the corpus at hand: the configured ones when an epoch has
+    :data:`MIN_STEPS_PER_EPOCH` full batches of them (any corpus of a few hundred pieces);
+    else windows halved down to :data:`MIN_WINDOW` events, then batches shrunk, so a few
+    minutes of music still give an epoch of several steps. Raises :class:`TrainingError`
+    for too little music, or (``fit_to_corpus`` off) for sizes it cannot fill."""
+    length, batch = config.sequence_length, config.batch_size
+    if not config.fit_to_corpus:
+        if windows_in(train_events, length) < batch:
+            raise TrainingError(
+                f"corpus too small for --sequence-length {length} and --batch-size {batch}: "
+                f"{train_events:,} training events make {windows_in(train_events, length)} windows "
+                f"of {length + 1}, not one batch; leave both options out to fit them to the music"
+            )
+        return config
+    if windows_in(train_events, min(length, MIN_WINDOW)) < MIN_WINDOWS:
+        needed = MIN_WINDOWS * (min(length, MIN_WINDOW) + 1) + 1
+        raise TrainingError(
+            f"too little music: {train_events:,} events to train on, at least {needed:,} are "
+            f"needed (about {needed // 3:,} notes); add MIDI files"
+        )
+    while length > MIN_WINDOW and windows_in(train_events, length) < batch * MIN_STEPS_PER_EPOCH:
+        length = max(MIN_WINDOW, length // 2)
+    batch = min(batch, max(1, windows_in(train_events, length) // MIN_STEPS_PER_EPOCH))
+    return replace(config, sequence_length=length, batch_size=batch)
 
 
-def melody_signature(notes: list[Note]) -> tuple[int, ...] | None:
-    """The first intervals of a piece's top line (the highest pitch at each onset), or None
-    for a piece too short to tell: one tune harmonised twice, or printed in two books,
-    shares it, whatever its key or file name."""
-    top: dict[float, int] = {}
-    for note in notes:
-        top[note.start_beats] = max(top.get(note.start_beats, -1), note.pitch)
-    pitches = [top[t] for t in sorted(top)][: MELODY_SIGNATURE_INTERVALS + 1]
-    if len(pitches) <= MELODY_SIGNATURE_INTERVALS:
-        return None
-    return tuple(int(b - a) for a, b in itertools.pairwise(pitches))
+def resolve_base(base: str | os.PathLike) -> Path:
+    """The model file a ``--from`` names: a model folder, a ``.keras`` file, or the name
+    of a model in the models folder (``mixture``)."""
+    from .paths import models_dir
+
+    path = Path(base)
+    if not path.exists() and len(path.parts) == 1 and (models_dir() / path).exists():
+        path = models_dir() / path
+    return resolve_model_path(path)
 
 
-def split_groups(files: list[tuple[str, list[Note]]]) -> dict[str, str]:
-    """File → the name that decides its side of the split: files that share a
-    :func:`split_key` or a :func:`melody_signature` share a side (union-find), so neither
-    another texture of a held-out chorale nor another book's print of a held-out tune is
-    trained on."""
-    parent: dict[str, str] = {}
-
-    def find(item: str) -> str:
-        while parent.setdefault(item, item) != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
-    def union(a: str, b: str) -> None:
-        first, second = sorted((find(a), find(b)))
-        parent[second] = first
-
-    for name, notes in files:
-        union("file:" + name, "key:" + split_key(name))
-        signature = melody_signature(notes)
-        if signature is not None:
-            union("file:" + name, "melody:" + ",".join(map(str, signature)))
-    # the group's representative: its smallest split key, a plain name hashed as before
-    keys: dict[str, str] = {}
-    for name, _ in files:
-        root = find("file:" + name)
-        key = split_key(name)
-        keys[root] = min(keys.get(root, key), key)
-    return {name: keys[find("file:" + name)] for name, _ in files}
+def read_base(base: str | os.PathLike) -> tuple[Path, ModelMetadata]:
+    """The base model's file and metadata; :class:`TrainingError` for anything not a model."""
+    path = resolve_base(base)
+    try:
+        return path, read_metadata(path)
+    except ModelFileError as exc:
+        where = f" ({exc.path})" if Path(exc.path) != Path(base) else ""
+        raise TrainingError(f"--from {base}: {exc.reason}{where}") from None
 
 
-def style_of(relative_name: str) -> str | None:
-    """The style a file trains: its first-level subfolder (None for a file at the top)."""
-    parts = relative_name.split("/")
-    return parts[0] if len(parts) > 1 else None
-
-
-def stretched_versions(notes: list[Note], vocab: Vocabulary) -> list[list[Note]]:
-    """The file at double speed and at half speed, each only where it stays musical: at
-    double speed the median time between onsets stays at least a sixteenth and every onset
-    and length stays on the grid; at half speed that median stays at most two beats."""
-    starts = sorted({n.start_beats for n in notes})
-    if len(starts) < 2:
-        return []
-    gaps = np.diff(starts)
-    median = float(np.median(gaps))
-    versions = []
-    steps = [vocab.beats_to_steps(x) for n in notes for x in (n.start_beats, n.duration_beats)]
-    if median / 2 >= 0.25 and all(s % 2 == 0 for s in steps):
-        versions.append(stretch_notes(notes, 0.5))
-    if median * 2 <= 2.0:
-        versions.append(stretch_notes(notes, 2.0))
-    return versions
-
-
-def events_with_controls(tokens: np.ndarray, style: int, notes: list[Note]) -> np.ndarray:
-    """(n, 4) rows of event id, style, voices class and density class of ``notes``."""
-    texture = measure_texture(notes)
-    rows = np.empty((len(tokens), 4), np.int32)
-    rows[:, 0] = tokens
-    rows[:, 1:] = (style, texture.voice_class, texture.density_class)
-    return rows
-
-
-def load_corpus(
-    midi_dir: str | os.PathLike,
-    vocab: Vocabulary,
-    *,
-    validation_percent: float = 10.0,
-    include_drums: bool = False,
-    key_normalized: bool = False,
-    time_stretch: bool = False,
-    styles: tuple[str, ...] | None = None,
-    on_file: Callable[[Path, str | None], None] | None = None,
-) -> Corpus:
-    """Read every MIDI file under ``midi_dir``; broken or empty files are reported and skipped.
-
-    ``key_normalized``: each file is moved to C major / A minor (by its
-    :func:`~osc_composer.theory.key_shift`), as key-normalised models learn and hear music.
-    ``time_stretch``: training files also at double and half speed (:func:`stretched_versions`).
-    ``styles``: the style names to number files by (a model's, when evaluating it); by
-    default the subfolders found here."""
-    midi_dir = Path(midi_dir)
-    corpus = Corpus()
-    read: list[tuple[str, list[Note]]] = []
-    for path in find_midi_files(midi_dir):
-        relative = path.relative_to(midi_dir).as_posix()
-        try:
-            notes = read_midi(path, include_drums=include_drums).notes
-            if not notes:
-                raise MidiFileError(path, "contains no notes")
-        except MidiFileError as exc:
-            corpus.skipped.append((relative, exc.reason))
-            if on_file:
-                on_file(path, exc.reason)
+def transfer_weights(model: keras.Model, base: keras.Model) -> None:
+    """Set a freshly built training model to a saved (folded) model's weights, layer by layer
+    (the layouts share layer names). A training layer with pitch-class or octave tables
+    (:func:`~osc_composer.model.pitch_class_layers`) holds its own weights first, then the
+    shared tables; a folded file's weights are exactly the own weights with shared tables at
+    zero, so the training model starts out computing what the base model computes."""
+    for layer in model.layers:
+        current = layer.get_weights()
+        if not current:
             continue
-        if key_normalized:
-            notes = transpose_notes(notes, key_shift(notes))
-        read.append((relative, notes))
-        if on_file:
-            on_file(path, None)
-    found = tuple(sorted({s for name, _ in read if (s := style_of(name)) is not None}))
-    corpus.styles = found if styles is None else tuple(styles)
-    style_ids = {name: index for index, name in enumerate(corpus.styles, start=1)}
-    groups = split_groups(read)
-    for relative, notes in read:
-        style = style_ids.get(style_of(relative) or "", 0)
-        tokens = notes_to_tokens(notes, vocab, bos=True)
-        held_out = is_validation_file(groups[relative], validation_percent)
-        side = corpus.validation if held_out else corpus.train
-        side.append((relative, events_with_controls(tokens, style, notes)))
-    # A tiny corpus may hash every file to one side; keep at least one file on each.
-    if validation_percent > 0 and not corpus.validation and len(corpus.train) > 1:
-        corpus.validation.append(corpus.train.pop())
-    if not corpus.train and len(corpus.validation) > 1:
-        corpus.train.append(corpus.validation.pop())
-    if time_stretch:
-        training = {name for name, _ in corpus.train}
-        for relative, notes in read:
-            if relative not in training:
-                continue
-            style = style_ids.get(style_of(relative) or "", 0)
-            for version in stretched_versions(notes, vocab):
-                tokens = notes_to_tokens(version, vocab, bos=True)
-                corpus.train.append((relative, events_with_controls(tokens, style, version)))
-                corpus.stretched += 1
-    return corpus
+        try:
+            saved = base.get_layer(layer.name).get_weights()
+        except ValueError:
+            raise TrainingError(f"the base model has no layer {layer.name!r}") from None
+        own = [w.shape for w in current[: len(saved)]]
+        if len(saved) > len(current) or own != [w.shape for w in saved]:
+            raise TrainingError(f"the base model's layer {layer.name!r} does not fit its own architecture")
+        layer.set_weights(saved + [np.zeros_like(w) for w in current[len(saved) :]])
 
 
-def _stream(files: list[tuple[str, np.ndarray]]) -> np.ndarray:
-    if not files:
-        return np.zeros((0, 4), np.int32)
-    return np.concatenate([t for _, t in files]).astype(np.int32)
+def check_out_dir(out_dir: Path, base: Path | None) -> None:
+    """Fail before any work when the model cannot be written, or would overwrite its base."""
+    if base is not None and out_dir.resolve() == base.parent.resolve():
+        raise TrainingError(f"--out {out_dir} is the base model's folder: fine-tune into a new one")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise TrainingError(f"--out {out_dir}: cannot write there ({exc.strerror or exc})") from None
+
+
+def check_midi_dir(midi_dir: Path) -> None:
+    if not midi_dir.is_dir():
+        raise TrainingError(f"{midi_dir}: not a folder")
+    if not find_midi_files(midi_dir):
+        raise TrainingError(f"{midi_dir}: no MIDI files ({', '.join(MIDI_SUFFIXES)}) in it or its subfolders")
+
+
+def run_identity(vocab: Vocabulary, model_config: ModelConfig, base: ModelMetadata | None) -> dict[str, Any]:
+    """What a checkpoint must share with a run that resumes it."""
+    return json.loads(
+        json.dumps(
+            {
+                "vocabulary": vocab.to_dict(),
+                "model": asdict(model_config),
+                "base": base.name if base is not None else None,
+            }
+        )
+    )
+
+
+def describe_mismatch(saved: dict[str, Any], current: dict[str, Any]) -> str:
+    """The differences between a checkpoint's run and this one, in option terms."""
+    if saved.get("base") != current.get("base"):
+        before = f"fine-tuned from {saved['base']!r}" if saved.get("base") else "trained from scratch"
+        now = f"fine-tunes from {current['base']!r}" if current.get("base") else "trains from scratch"
+        return f"the checkpoint was {before}, this run {now}"
+    differences = []
+    for part in ("vocabulary", "model"):
+        for key in sorted(set(saved.get(part, {})) | set(current.get(part, {}))):
+            old, new = saved.get(part, {}).get(key), current.get(part, {}).get(key)
+            if old != new:
+                differences.append(f"{key} {old!r} → {new!r}")
+    return "the checkpoint differs: " + ", ".join(differences)
 
 
 def make_dataset(
@@ -287,33 +264,49 @@ def make_dataset(
 ) -> tf.data.Dataset:
     """Windows of ``sequence_length + 1`` events → (inputs, next-event targets), batched.
 
-    ``stream`` is (n, 4): event ids and their control classes (:class:`Corpus`), or (n,) ids
-    with every control ``auto``. Inputs are
-    the ids alone, or with ``controls`` the (length, 4) rows. Training windows start at a
-    random offset each epoch, are shuffled, and are transposed by a random interval that
-    keeps every pitch inside 0..127; their velocity bins move by a random offset too, so a
-    model trained on music of one loudness (Bach encodings have none) still reads seeds
-    played at any velocity; each control is hidden (set to ``auto``) in
-    ``control_dropout`` of the windows.
+    ``stream`` is (n, 4): event ids and their control classes (:class:`PreparedCorpus`;
+    a memory-mapped array is read a window at a time, never copied whole), or (n,) ids
+    with every control ``auto``. Inputs are the ids alone, or with ``controls`` the
+    (length, 4) rows. Training windows (an endless stream) start at a random offset, in a
+    new random order on every pass, and are transposed by a random interval that keeps
+    every pitch inside 0..127; their velocity bins move by a random offset too, so a model
+    trained on music of one loudness (Bach encodings have none) still reads seeds played at
+    any velocity; each control is hidden (set to ``auto``) in ``control_dropout`` of the
+    windows. Validation windows are the stream cut in order, once.
     """
     import tensorflow as tf
 
     length = config.sequence_length + 1
     if len(stream) < length + 1:
         raise TrainingError(f"corpus too small: {len(stream)} events for windows of {length}")
-    stream = np.asarray(stream, np.int32)
-    if stream.ndim == 1:  # event ids alone: every control auto
+    if np.ndim(stream) == 1:  # event ids alone: every control auto
         stream = np.column_stack([stream, np.zeros((len(stream), 3), np.int32)])
-    data = tf.constant(stream)
     count = (len(stream) - 1) // length
+    spare = len(stream) - count * length  # >= 1: room to move the window boundaries
+
+    # windows leave the generator a block at a time (one numpy gather, not a Python round
+    # trip per window: measured 3x slower than the tf.constant pipeline it replaced)
+    block = max(1, min(count, config.batch_size))
+    span = np.arange(length)
+
+    def gather(starts: np.ndarray) -> np.ndarray:
+        return np.asarray(stream[starts[:, None] + span], np.int32)
+
+    def shuffled() -> Iterator[np.ndarray]:
+        rng = np.random.default_rng(config.seed)
+        while True:
+            starts = rng.permutation(count) * length + rng.integers(0, spare, count)
+            for first in range(0, count, block):
+                yield gather(starts[first : first + block])
+
+    def in_order() -> Iterator[np.ndarray]:
+        for first in range(0, count, block):
+            yield gather(np.arange(first, min(count, first + block)) * length)
+
     pitch_of = tf.constant(vocab.pitch_of_token.astype(np.int32))
     velocity_of = np.full(vocab.size, -1, np.int32)
     velocity_of[vocab.velocity_offset : vocab.pitch_offset] = np.arange(vocab.velocity_bins)
     velocity_of = tf.constant(velocity_of)
-
-    def window(index: tf.Tensor, offset: tf.Tensor) -> tf.Tensor:
-        start = index * length + offset
-        return data[start : start + length]
 
     def shift_values(tokens: tf.Tensor, value_of: tf.Tensor, size: int, limit: int) -> tf.Tensor:
         """Move every token of one kind (pitches of note-ons and note-offs, velocity bins)
@@ -340,18 +333,15 @@ def make_dataset(
             controls_ = controls_ * keep[None, :]
         return tf.concat([tokens[:, None], controls_], 1)
 
-    indices = tf.data.Dataset.range(count)
+    spec = tf.TensorSpec((None, length, 4), tf.int32)
+    dataset = tf.data.Dataset.from_generator(shuffled if training else in_order, output_signature=spec)
+    dataset = dataset.unbatch()
+    # a generator's length is unknown to Keras, which then warns when validation runs out
+    dataset = dataset.apply(
+        tf.data.experimental.assert_cardinality(tf.data.INFINITE_CARDINALITY if training else count)
+    )
     if training:
-        # a fresh offset per epoch so window boundaries move; shuffling reseeds each epoch
-        offsets = tf.data.Dataset.random(seed=config.seed).map(
-            lambda r: tf.cast(r % tf.cast(len(stream) - count * length, tf.int64), tf.int64)
-        )
-        dataset = indices.shuffle(count, seed=config.seed, reshuffle_each_iteration=True)
-        dataset = tf.data.Dataset.zip(dataset, offsets.take(count))
-        dataset = dataset.map(lambda i, o: window(i, o), num_parallel_calls=tf.data.AUTOTUNE)
         dataset = dataset.map(augment, num_parallel_calls=tf.data.AUTOTUNE)
-    else:
-        dataset = indices.map(lambda i: window(i, tf.constant(0, tf.int64)))
     if controls:
         dataset = dataset.map(lambda w: (w[:-1], w[1:, 0]))
     else:
@@ -407,6 +397,8 @@ class TrainState:
     history: list[dict[str, float]] = field(default_factory=list)
     seconds: float = 0.0
     stopped_early: bool = False
+    start_val_loss: float | None = None  # fine-tuning: the base model's, before any step
+    run: dict[str, Any] = field(default_factory=dict)  # run_identity: what --resume must match
 
     @classmethod
     def load(cls, path: Path) -> TrainState:
@@ -422,7 +414,7 @@ class TrainState:
 class TrainResult:
     model_path: Path
     metadata: ModelMetadata
-    corpus: Corpus
+    corpus: PreparedCorpus
     state: TrainState
 
 
@@ -433,15 +425,66 @@ def train(
     config: TrainConfig | None = None,
     model_config: ModelConfig = DEFAULT_MODEL_CONFIG,
     vocab: Vocabulary = DEFAULT_VOCABULARY,
+    base: str | os.PathLike | None = None,
     resume: bool = False,
     name: str | None = None,
     command: str = "",
     corpus_info: dict[str, Any] | None = None,
     cpu_devices: int = 0,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
     reporter: TrainingReporter | None = None,
 ) -> TrainResult:
-    """Train a model on ``midi_dir`` into ``out_dir`` (``model.keras``, checkpoint, state, card)."""
+    """Train a model on ``midi_dir`` into ``out_dir`` (``model.keras``, checkpoint, state, card).
+
+    ``base``: fine-tune that model (a folder, a ``.keras`` file or a bundled model's name):
+    its vocabulary and architecture replace ``vocab`` and ``model_config``, files in a
+    subfolder named like one of its styles train as that style, any other as ``auto``.
+    ``jobs`` processes read the MIDI files, ``cache_dir`` keeps what they read
+    (:func:`~osc_composer.prepare.prepare_corpus`). User errors raise :class:`TrainingError`
+    before TensorFlow is imported wherever they can be known by then."""
     config = config or TrainConfig()
+    reporter = reporter or TrainingReporter()
+    midi_dir, out_dir = Path(midi_dir), Path(out_dir)
+    base_path, base_metadata = read_base(base) if base is not None else (None, None)
+    if base_metadata is not None:
+        vocab, model_config = base_metadata.vocabulary, base_metadata.config
+    check_midi_dir(midi_dir)
+    check_out_dir(out_dir, base_path)
+    checkpoint_path = out_dir / CHECKPOINT_FILENAME
+    state_path = out_dir / STATE_FILENAME
+    chief = is_chief()
+
+    corpus = prepare_corpus(
+        midi_dir,
+        ReadSettings(vocab, config.include_drums, model_config.key_normalized, config.time_stretch),
+        validation_percent=config.validation_percent,
+        # a fine-tuned model keeps its base's styles: a subfolder named like one trains as it
+        styles=model_config.styles if base_metadata is not None else None,
+        holdout_tail=config.holdout_tail,
+        min_files_by_file=config.min_files_by_file,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        on_file=reporter.file_read,
+        on_progress=reporter.files_progress,
+    )
+    reporter.corpus_loaded(corpus)
+    if not corpus.train_files:
+        raise TrainingError(f"{midi_dir}: no readable MIDI files with notes ({len(corpus.skipped)} skipped)")
+    if model_config.controls and base_metadata is None:
+        model_config = replace(model_config, styles=corpus.styles)
+    config = fit_to_corpus(config, len(corpus.train))
+
+    identity = run_identity(vocab, model_config, base_metadata)
+    resuming = resume and checkpoint_path.exists() and state_path.exists()
+    state = TrainState.load(state_path) if resuming else TrainState()
+    if resuming and state.run and state.run != identity:
+        raise TrainingError(
+            f"--resume: {describe_mismatch(state.run, identity)}; give the options it was trained "
+            "with, or train into another --out"
+        )
+    state.run = identity
+
     from . import tf_setup
 
     tf_setup.configure()
@@ -450,60 +493,45 @@ def train(
 
     if cpu_devices > 1:
         split_cpu(cpu_devices)
-    reporter = reporter or TrainingReporter()
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    checkpoint_path = out_dir / CHECKPOINT_FILENAME
-    state_path = out_dir / STATE_FILENAME
-    chief = is_chief()
-
-    corpus = load_corpus(
-        midi_dir,
-        vocab,
-        validation_percent=config.validation_percent,
-        include_drums=config.include_drums,
-        key_normalized=model_config.key_normalized,
-        time_stretch=config.time_stretch,
-        on_file=reporter.file_read,
-    )
-    reporter.corpus_loaded(corpus)
-    if model_config.controls:
-        model_config = replace(model_config, styles=corpus.styles)
-    if not corpus.train:
-        raise TrainingError(f"{midi_dir}: no readable MIDI files with notes ({len(corpus.skipped)} skipped)")
-
     keras.utils.set_random_seed(config.seed)
     strategy = make_strategy(config.strategy)
-    train_stream = _stream(corpus.train)
-    val_stream = _stream(corpus.validation)
     controls = model_config.controls
-    train_data = make_dataset(train_stream, vocab, config, training=True, controls=controls)
-    val_data = (
-        make_dataset(val_stream, vocab, config, training=False, controls=controls)
-        if len(val_stream) > config.sequence_length + 2
-        else None
-    )
-    windows = (len(train_stream) - 1) // (config.sequence_length + 1) // config.batch_size
+    train_data = make_dataset(corpus.train, vocab, config, training=True, controls=controls)
+    val_data = None
+    if len(corpus.validation) >= MIN_VALIDATION_WINDOW + 2:
+        # held-out tails can be shorter than a training window: cut them shorter
+        length = min(config.sequence_length, len(corpus.validation) - 2)
+        val_config = replace(config, sequence_length=length)
+        val_data = make_dataset(corpus.validation, vocab, val_config, training=False, controls=controls)
+    windows = windows_in(len(corpus.train), config.sequence_length) // config.batch_size
     steps_per_epoch = min(windows, config.steps_per_epoch or windows)
-    if steps_per_epoch < 1:
-        raise TrainingError(
-            f"corpus too small: {len(train_stream)} training events give no full batch of "
-            f"{config.batch_size} windows of {config.sequence_length + 1}"
-        )
-    train_data = train_data.repeat()
 
-    state = TrainState()
     with strategy.scope():
-        if resume and checkpoint_path.exists() and state_path.exists():
+        if resuming:
             pitch_class_layers()  # registers the training layers a checkpoint may hold
             conditioned_embedding_layer()
-            model = keras.saving.load_model(checkpoint_path, compile=True, safe_mode=True)
-            state = TrainState.load(state_path)
+            try:
+                model = keras.saving.load_model(checkpoint_path, compile=True, safe_mode=True)
+            except Exception as exc:  # Keras raises many types for a damaged archive
+                raise TrainingError(
+                    f"--resume: the checkpoint {checkpoint_path} cannot be read ({type(exc).__name__}); "
+                    "train without --resume"
+                ) from None
+            _check_checkpoint_fits(model, vocab, model_config)
             reporter.resumed(state)
         else:
             if resume:
-                reporter.message("no checkpoint to resume from; starting from scratch")
+                start = f"from {base_metadata.name}" if base_metadata is not None else "from scratch"
+                reporter.message(f"no checkpoint to resume from; starting {start}")
             model = build_model(vocab, model_config)
+            if base_path is not None:
+                from .model import load_model
+
+                try:
+                    base_model, _ = load_model(base_path)
+                except ModelFileError as exc:
+                    raise TrainingError(f"--from {base}: {exc.reason}") from None
+                transfer_weights(model, base_model)
             model.compile(
                 optimizer=keras.optimizers.Adam(
                     learning_rate=_learning_rate(config, steps_per_epoch), clipnorm=1.0
@@ -511,27 +539,44 @@ def train(
                 loss=keras.losses.SparseCategoricalCrossentropy(from_logits=model_config.output == "logits"),
                 metrics=[keras.metrics.SparseCategoricalAccuracy(name="accuracy")],
             )
+    # the base model's loss on this held-out music, for the card (Keras 3's evaluate shares
+    # fit's multi-worker bug, so multi-worker runs go without)
+    if (
+        base_path is not None
+        and state.start_val_loss is None
+        and val_data is not None
+        and config.strategy != "multiworker"
+    ):
+        state.start_val_loss = float(model.evaluate(val_data, verbose=0, return_dict=True)["loss"])
 
+    training_info: dict[str, Any] = {
+        "corpus": corpus_info or {"folder": str(midi_dir)},
+        "command": command,
+        "files_train": len(corpus.train_files),
+        "files_validation": len(corpus.validation_files),
+        "files_skipped": len(corpus.skipped),
+        "files_time_stretched": corpus.stretched,
+        "events_train": corpus.tokens("train"),
+        "events_validation": corpus.tokens("validation"),
+        "holdout": corpus.holdout,
+        "config": asdict(config),
+        "parameters": int(model.count_params()),
+        "date": training_date(),
+        "machine": f"{os.cpu_count()} CPU cores, {platform.machine()}, {platform.system()}",
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+    }
+    if base_metadata is not None:
+        training_info["fine_tuned_from"] = {
+            "name": base_metadata.name,
+            "path": str(base_path),
+            "corpus": base_metadata.training.get("corpus", {}),
+            "metrics": base_metadata.metrics,
+            "files": sorted(set(corpus.train_files) | set(corpus.validation_files)),
+            "skipped": [name for name, _ in corpus.skipped],
+        }
     metadata = ModelMetadata(
-        name=name or out_dir.name,
-        vocabulary=vocab,
-        config=model_config,
-        training={
-            "corpus": corpus_info or {"folder": str(midi_dir)},
-            "command": command,
-            "files_train": len(corpus.train),
-            "files_validation": len(corpus.validation),
-            "files_skipped": len(corpus.skipped),
-            "files_time_stretched": corpus.stretched,
-            "events_train": corpus.tokens("train"),
-            "events_validation": corpus.tokens("validation"),
-            "config": asdict(config),
-            "parameters": int(model.count_params()),
-            "date": training_date(),
-            "machine": f"{os.cpu_count()} CPU cores, {platform.machine()}, {platform.system()}",
-            "tensorflow": tf.__version__,
-            "keras": keras.__version__,
-        },
+        name=name or out_dir.name, vocabulary=vocab, config=model_config, training=training_info
     )
     if state.epoch >= config.epochs or state.stopped_early:
         reporter.message(f"already trained {state.epoch} epochs; nothing to do")
@@ -546,40 +591,57 @@ def train(
             reporter=reporter,
         )
         reporter.training_started(config, steps_per_epoch, state.epoch, int(model.count_params()))
-        if config.strategy == "multiworker":
-            # Keras 3's fit() fails under MultiWorkerMirroredStrategy (keras-team/keras#20585),
-            # so multi-worker runs use a plain distributed loop with the same callback.
-            _fit_distributed(
-                model,
-                strategy,
-                train_data,
-                val_data,
-                config,
-                steps_per_epoch,
-                state.epoch,
-                callback,
-                from_logits=model_config.output == "logits",
-            )
-        else:
-            # our tf.data pipeline shuffles itself; Keras warns that its own shuffle is ignored
-            warnings.filterwarnings("ignore", message=".*shuffle=True.*was passed", category=UserWarning)
-            model.fit(
-                train_data,
-                epochs=config.epochs,
-                initial_epoch=state.epoch,
-                steps_per_epoch=steps_per_epoch,
-                validation_data=val_data,
-                callbacks=[callback],
-                verbose=0,
-            )
+        try:
+            if config.strategy == "multiworker":
+                # Keras 3's fit() fails under MultiWorkerMirroredStrategy (keras-team/keras#20585),
+                # so multi-worker runs use a plain distributed loop with the same callback.
+                _fit_distributed(
+                    model,
+                    strategy,
+                    train_data,
+                    val_data,
+                    config,
+                    steps_per_epoch,
+                    state.epoch,
+                    callback,
+                    from_logits=model_config.output == "logits",
+                )
+            else:
+                # our tf.data pipeline shuffles itself; Keras warns that its own shuffle is ignored
+                warnings.filterwarnings("ignore", message=".*shuffle=True.*was passed", category=UserWarning)
+                model.fit(
+                    train_data,
+                    epochs=config.epochs,
+                    initial_epoch=state.epoch,
+                    steps_per_epoch=steps_per_epoch,
+                    validation_data=val_data,
+                    callbacks=[callback],
+                    verbose=0,
+                )
+        except KeyboardInterrupt:
+            # the last finished epoch's checkpoint and state are on disk (written atomically)
+            reporter.interrupted(state, out_dir)
+            raise
     model_path = out_dir / MODEL_FILENAME
     if not model_path.exists() and chief:
         # no validation set: the last weights are the result
         _save_inference_model(model, model_path, metadata, state)
     final = ModelMetadata.from_json(metadata.to_json())
-    final.metrics = _metrics(state)
+    final.metrics = training_metrics(state)
     reporter.finished(state, model_path)
     return TrainResult(model_path, final, corpus, state)
+
+
+def _check_checkpoint_fits(model: keras.Model, vocab: Vocabulary, model_config: ModelConfig) -> None:
+    """A checkpoint from before runs were recorded in the state file: compare its weights'
+    shapes with the model this run would build."""
+    expected = [tuple(w.shape) for w in build_model(vocab, model_config).weights]
+    found = [tuple(w.shape) for w in model.weights]
+    if expected != found:
+        raise TrainingError(
+            "--resume: the checkpoint's architecture, vocabulary or controls differ from this run's; "
+            "give the options it was trained with, or train into another --out"
+        )
 
 
 def _learning_rate(config: TrainConfig, steps_per_epoch: int) -> Any:
@@ -663,7 +725,8 @@ def _fit_distributed(
             break
 
 
-def _metrics(state: TrainState) -> dict[str, Any]:
+def training_metrics(state: TrainState) -> dict[str, Any]:
+    """The card's metrics of a run so far: its best epoch's losses, epochs, time."""
     if not state.history:
         return {}
     best = state.history[state.best_epoch - 1] if state.best_epoch else state.history[-1]
@@ -672,6 +735,8 @@ def _metrics(state: TrainState) -> dict[str, Any]:
         if key in best:
             metrics[key] = round(float(best[key]), 4)
     metrics["training_seconds"] = round(state.seconds, 1)
+    if state.start_val_loss is not None:  # fine-tuning: the base model on the same held-out music
+        metrics["base_val_loss"] = round(state.start_val_loss, 4)
     return metrics
 
 
@@ -680,7 +745,7 @@ def _save_inference_model(model: keras.Model, path: Path, metadata: ModelMetadat
     plain layout (pitch-class layers folded)."""
     # a fresh, uncompiled copy: saving the trained model itself would include Adam's state
     bare = fold_pitch_classes(model, metadata.vocabulary, metadata.config)
-    metadata.metrics = _metrics(state)
+    metadata.metrics = training_metrics(state)
     save_model(path, bare, metadata)
 
 
@@ -735,8 +800,11 @@ def _bookkeeping_class() -> type:
             if self.chief:
                 if improved:
                     _save_inference_model(self.model, self.out_dir / MODEL_FILENAME, self.metadata, state)
-                # checkpoint (weights + optimizer) before the state that points at it
-                self.model.save(self.out_dir / CHECKPOINT_FILENAME)
+                # checkpoint (weights + optimizer) before the state that points at it, each
+                # replaced whole: Ctrl-C during a save must not spoil the last good one
+                partial = self.out_dir / f"{CHECKPOINT_FILENAME}.partial.keras"
+                self.model.save(partial)
+                os.replace(partial, self.out_dir / CHECKPOINT_FILENAME)
                 state.save(self.out_dir / STATE_FILENAME)
             self.reporter.epoch_done(state, logs, seconds, improved)
 
@@ -747,7 +815,8 @@ class TrainingReporter:
     """Receives progress events; the CLI's rich display subclasses it. Silent by default."""
 
     def file_read(self, path: Path, error: str | None) -> None: ...
-    def corpus_loaded(self, corpus: Corpus) -> None: ...
+    def files_progress(self, done: int, total: int, cached: int) -> None: ...
+    def corpus_loaded(self, corpus: PreparedCorpus) -> None: ...
     def resumed(self, state: TrainState) -> None: ...
     def message(self, text: str) -> None: ...
     def training_started(
@@ -758,6 +827,7 @@ class TrainingReporter:
     def epoch_done(
         self, state: TrainState, logs: dict[str, float], seconds: float, improved: bool
     ) -> None: ...
+    def interrupted(self, state: TrainState, out_dir: Path) -> None: ...
     def finished(self, state: TrainState, model_path: Path) -> None: ...
 
 

@@ -32,6 +32,14 @@ def require_program(name: str) -> str:
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Training runs keep what they read from MIDI files in a temporary cache, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OSC_COMPOSER_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def small_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2×32 LSTM with random weights in the real file format (builds in ~2 s, no training)."""

@@ -52,7 +52,8 @@ def test_scoring_one_model_equals_scoring_it_among_others() -> None:
 
 
 def test_transposed_copies_stay_inside_the_midi_range() -> None:
-    stream = np.asarray([BOS, VOCAB.pitch_token(2), VOCAB.duration_token(1)], np.int64)
+    # a note at pitch 2 and its end (the default vocabulary ends notes with NOTE_OFF)
+    stream = np.asarray([BOS, VOCAB.pitch_token(2), VOCAB.shift_token(1), VOCAB.note_off_token(2)], np.int64)
     copies = augment_transpositions([stream], 5, VOCAB)
     assert len(copies) == 8  # -2 … +5
     assert any(np.array_equal(c, transpose_tokens(stream, 5, VOCAB)) for c in copies)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -18,15 +20,8 @@ from osc_composer.encoding import NOTE_OFF, PITCH, Vocabulary, notes_to_tokens
 from osc_composer.midi import read_midi, write_midi
 from osc_composer.model import read_metadata
 from osc_composer.notes import Note, transpose_notes
-from osc_composer.train import (
-    TrainConfig,
-    events_with_controls,
-    is_chief,
-    is_validation_file,
-    load_corpus,
-    make_dataset,
-    split_groups,
-)
+from osc_composer.prepare import events_with_controls, is_validation_file, load_corpus, split_groups
+from osc_composer.train import TrainConfig, is_chief, make_dataset
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
@@ -305,19 +300,35 @@ def test_training_killed_mid_epoch_resumes_from_its_last_checkpoint(corpus_dir: 
     assert [h["epoch"] for h in history] == list(range(1, epochs_done + 2))
 
 
-def test_mirrored_strategy_trains_on_two_logical_cpu_devices(corpus_dir: Path, tmp_path: Path) -> None:
+def readme_recipes() -> tuple[list[str], dict, list[str]]:
+    """The README's scale-out recipes as written: the mirrored command, and the multi-worker
+    TF_CONFIG with its command (so the tests below run what users are told to run)."""
+    section = (REPO / "README.md").read_text().split("#### More devices", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    mirrored = shlex.split(blocks[0].strip())
+    export, command = blocks[1].strip().splitlines()
+    tf_config = json.loads(shlex.split(export.split("=", 1)[1])[0])
+    return mirrored, tf_config, shlex.split(command)
+
+
+def recipe_args(command: list[str], corpus: Path, out: Path) -> list[str]:
+    """A README command on the test corpus and a temporary --out, after ``osc-composer``."""
+    assert command[:2] == ["osc-composer", "train"] and command[3] == "--out", command
+    return ["train", str(corpus), "--out", str(out), *command[5:]]
+
+
+def test_the_readme_mirrored_recipe_trains_on_two_logical_cpu_devices(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    mirrored, _, _ = readme_recipes()
+    assert "--strategy" in mirrored and "mirrored" in mirrored
     out = tmp_path / "mirrored"
     result = run_cli(
-        "train",
-        str(corpus_dir),
-        "--out",
-        str(out),
-        "--epochs",
-        "1",
-        "--strategy",
-        "mirrored",
+        *recipe_args(mirrored, corpus_dir, out),
         "--cpu-devices",
         "2",
+        "--epochs",
+        "1",
         "--no-pitch-classes",
         "--no-key-normalize",
         *TINY,
@@ -329,33 +340,25 @@ def test_mirrored_strategy_trains_on_two_logical_cpu_devices(corpus_dir: Path, t
     assert metadata.training["config"]["transpose"] == 5  # the music as written, transposed at random
 
 
-def test_multiworker_strategy_trains_with_two_worker_processes(corpus_dir: Path, tmp_path: Path) -> None:
+def test_the_readme_multiworker_recipe_trains_with_two_worker_processes(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
     from conftest import free_udp_port  # TCP ports: pick from the free range the same way
 
-    ports = [free_udp_port(), free_udp_port()]
-    cluster = {"worker": [f"localhost:{port}" for port in ports]}
+    _, tf_config, command = readme_recipes()
+    assert tf_config["task"] == {"type": "worker", "index": 0}
+    workers = len(tf_config["cluster"]["worker"])
+    cluster = {"worker": [f"localhost:{free_udp_port()}" for _ in range(workers)]}
     processes = []
-    for index in range(2):
+    for index in range(workers):
         env = {
             **os.environ,
             "TF_CONFIG": json.dumps({"cluster": cluster, "task": {"type": "worker", "index": index}}),
         }
+        arguments = recipe_args(command, corpus_dir, tmp_path / f"w{index}")
         processes.append(
             subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "osc_composer.cli",
-                    "train",
-                    str(corpus_dir),
-                    "--out",
-                    str(tmp_path / f"w{index}"),
-                    "--epochs",
-                    "2",
-                    "--strategy",
-                    "multiworker",
-                    *TINY,
-                ],
+                [sys.executable, "-m", "osc_composer.cli", *arguments, "--epochs", "2", *TINY],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
                 text=True,
