@@ -50,6 +50,20 @@ KEY_NAMES = ("C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B")
 NUMERIC_SPECS = tuple(s for s in PARAM_SPECS if s.kind in ("int", "float"))
 SPECS = {s.name: s for s in PARAM_SPECS}
 
+
+def _style_choices() -> tuple[str, ...]:
+    """``auto`` and the styles of the bundled default model (a style menu's entries)."""
+    from osc_composer.model import ModelFileError, read_metadata
+    from osc_composer.paths import default_model_path
+
+    try:
+        return ("auto", *read_metadata(default_model_path()).config.styles)
+    except ModelFileError:
+        return ("auto",)
+
+
+STYLE_CHOICES = _style_choices()
+
 # Seed phrases every client offers: (name, notes as (pitch, velocity, start, duration) in beats).
 PHRASES: tuple[tuple[str, tuple[tuple[int, int, float, float], ...]], ...] = (
     (
@@ -343,6 +357,13 @@ def build_pd() -> str:
     yy = y + 24 + ((len(SCALES) + 1) // 2) * 26
     main.symbolatom(x2, yy, 16, "composer-param-scale-show")
     main.comment(x2 + 140, yy, "current scale")
+    y = yy + 34
+    main.comment(x2, y, "STYLE (auto = the seed's; the default model's styles)")
+    for i, name in enumerate(STYLE_CHOICES):
+        main.msg(x2 + (i % 2) * 150, y + 24 + (i // 2) * 26, f"; composer-param-style symbol {name}")
+    yy = y + 24 + ((len(STYLE_CHOICES) + 1) // 2) * 26
+    main.symbolatom(x2, yy, 16, "composer-param-style-show")
+    main.comment(x2 + 140, yy, "current style")
 
     # ---------------------------------------------------------------- live play (bottom row)
     pd_live_section(main, x0, 880)
@@ -589,6 +610,7 @@ def pd_params() -> PdCanvas:
     init += [
         f"composer-param-key-show set {KEY_NAMES[SPECS['key'].default]}",
         f"composer-param-scale-show set {SPECS['scale'].default}",
+        f"composer-param-style-show set {SPECS['style'].default}",
         "composer-tempo-bpm-set 120",
         "composer-play-variation-set 0",
         "composer-channel-set 1",
@@ -596,7 +618,7 @@ def pd_params() -> PdCanvas:
     lb = c.obj(20, 40, "loadbang")
     setup = c.msg(20, 66, "; " + " ; ".join(init), width=60)
     c.chain(lb, setup)
-    for i, spec in enumerate((*NUMERIC_SPECS, SPECS["key"], SPECS["scale"])):
+    for i, spec in enumerate((*NUMERIC_SPECS, SPECS["key"], SPECS["scale"], SPECS["style"])):
         x, y = 460 + (i % 2) * 260, 40 + (i // 2) * 110
         r = c.obj(x, y, f"r composer-param-{spec.name}")
         push = c.obj(x + 130, y, "r composer-push")
@@ -1261,6 +1283,14 @@ def build_max() -> dict:
     p.connect(scale_send, 0, udpsend)
     p.comment(880, yy, "scale constraint (chromatic = none)", width=330)
     ui_boxes.append((scale, str(list(SCALES).index(SPECS["scale"].default))))
+    yy += 28
+    p.comment(420, yy, "style")
+    style = p.ui("umenu", 510, yy, 100, items=[item for name in STYLE_CHOICES for item in (name, ",")][:-1])
+    style_send = p.obj(620, yy, "prepend " + address("/param/style"))
+    p.connect(style, 1, style_send)
+    p.connect(style_send, 0, udpsend)
+    p.comment(880, yy, "style to continue in (auto = the seed's)", width=330)
+    ui_boxes.append((style, str(STYLE_CHOICES.index(SPECS["style"].default))))
 
     # loadbang: defaults into every control (which sends them); push: every control again
     loadbang = p.obj(20, 330, "loadbang")
@@ -1687,6 +1717,8 @@ def js_protocol_block() -> str:
             entry = {"type": "s", "values": list(SCALES), "default": spec.default}
         elif spec.kind == "key":
             entry = {"type": "i", "low": 0, "high": 11, "default": spec.default}
+        elif spec.kind == "name":
+            entry = {"type": "s", "values": list(STYLE_CHOICES), "default": spec.default}
         else:
             entry = {"type": spec.osc_types, "low": spec.low, "high": spec.high, "default": spec.default}
         params.append(f"    {json.dumps(spec.name)}: {json.dumps(entry)}")
@@ -2167,8 +2199,20 @@ def build_tosc_xml() -> str:
             (0.45, 0.35, 0.7, 1),
         )
 
+    style_top = 194 + ((len(SCALES) + 2) // 3) * 42 + 8
+    nodes.append(tosc_label("style_title", "style", (kx, style_top, 460, 20), 12, textAlignH=("i", 1)))
+    for i, name in enumerate(STYLE_CHOICES):
+        frame = (kx + (i % 3) * 154, style_top + 22 + (i // 3) * 42, 148, 36)
+        nodes += tosc_button(
+            f"style_{name}",
+            name,
+            frame,
+            tosc_send("/param/style", tosc_constants("s", [name]), "RISE"),
+            (0.45, 0.35, 0.7, 1),
+        )
+
     # seed phrases, then the big buttons
-    py = 410
+    py = style_top + 22 + ((len(STYLE_CHOICES) + 2) // 3) * 42 + 8
     nodes.append(
         tosc_label(
             "phrases_title",

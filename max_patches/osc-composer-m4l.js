@@ -39,7 +39,7 @@ var PARAMS = {
     "polyphony": {"type": "i", "low": 1, "high": 16, "default": 8},
     "step": {"type": "f", "low": 0.041666666666666664, "high": 16.0, "default": 0.5},
     "velocity": {"type": "i", "low": 1, "high": 127, "default": 100},
-    "style": {"type": "s", "low": null, "high": null, "default": "auto"},
+    "style": {"type": "s", "values": ["auto", "air", "chorale", "chorale-bass", "chorale-melody", "dance"], "default": "auto"},
     "voices": {"type": "i", "low": 0, "high": 4, "default": 0},
     "density": {"type": "i", "low": 0, "high": 5, "default": 0}
 };

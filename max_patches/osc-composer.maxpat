@@ -1477,6 +1477,87 @@
       {
         "box": {
           "id": "obj-81",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            420.0,
+            535.0,
+            49.0,
+            22.0
+          ],
+          "text": "style"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-82",
+          "items": [
+            "auto",
+            ",",
+            "air",
+            ",",
+            "chorale",
+            ",",
+            "chorale-bass",
+            ",",
+            "chorale-melody",
+            ",",
+            "dance"
+          ],
+          "maxclass": "umenu",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "outlettype": [
+            "int",
+            "",
+            ""
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            510.0,
+            535.0,
+            100.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-83",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            620.0,
+            535.0,
+            217.0,
+            22.0
+          ],
+          "text": "prepend /composer/param/style"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-84",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            535.0,
+            330.0,
+            22.0
+          ],
+          "text": "style to continue in (auto = the seed's)"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-85",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1494,7 +1575,366 @@
       },
       {
         "box": {
-          "id": "obj-82",
+          "id": "obj-86",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 18,
+          "outlettype": [
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang",
+            "bang"
+          ],
+          "patching_rect": [
+            20.0,
+            355.0,
+            273.0,
+            22.0
+          ],
+          "text": "t b b b b b b b b b b b b b b b b b b"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-87",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            20.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "9000"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-88",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            60.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "9001"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-89",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            100.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "1."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-90",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            140.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-91",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            180.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "1."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-92",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            220.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "8."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-93",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            260.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-94",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            300.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "-1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-95",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            340.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-96",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            380.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "127"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-97",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            420.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "8"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-98",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            460.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0.5"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-99",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            500.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "100"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-100",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            540.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-101",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            580.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-102",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            620.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-103",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            660.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-104",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            700.0,
+            385.0,
+            38.0,
+            22.0
+          ],
+          "text": "0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-105",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 17,
@@ -1519,7 +1959,7 @@
           ],
           "patching_rect": [
             20.0,
-            355.0,
+            415.0,
             259.0,
             22.0
           ],
@@ -1528,347 +1968,8 @@
       },
       {
         "box": {
-          "id": "obj-83",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            20.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "9000"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-84",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            60.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "9001"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-85",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            100.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "1."
-        }
-      },
-      {
-        "box": {
-          "id": "obj-86",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            140.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "0"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-87",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            180.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "1."
-        }
-      },
-      {
-        "box": {
-          "id": "obj-88",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            220.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "8."
-        }
-      },
-      {
-        "box": {
-          "id": "obj-89",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            260.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "1"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-90",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            300.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "-1"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-91",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            340.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "0"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-92",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            380.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "127"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-93",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            420.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "8"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-94",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            460.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "0.5"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-95",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            500.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "100"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-96",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            540.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "0"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-97",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            580.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "0"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-98",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            620.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "0"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-99",
-          "maxclass": "message",
-          "numinlets": 2,
-          "numoutlets": 1,
-          "outlettype": [
-            ""
-          ],
-          "patching_rect": [
-            660.0,
-            385.0,
-            38.0,
-            22.0
-          ],
-          "text": "0"
-        }
-      },
-      {
-        "box": {
-          "id": "obj-100",
-          "maxclass": "newobj",
-          "numinlets": 1,
-          "numoutlets": 16,
-          "outlettype": [
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang",
-            "bang"
-          ],
-          "patching_rect": [
-            20.0,
-            415.0,
-            245.0,
-            22.0
-          ],
-          "text": "t b b b b b b b b b b b b b b b b"
-        }
-      },
-      {
-        "box": {
           "fontface": 1,
-          "id": "obj-101",
+          "id": "obj-106",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1951,7 +2052,7 @@
               }
             ]
           },
-          "id": "obj-102",
+          "id": "obj-107",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 4,
@@ -1976,7 +2077,7 @@
       },
       {
         "box": {
-          "id": "obj-103",
+          "id": "obj-108",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1991,7 +2092,7 @@
       },
       {
         "box": {
-          "id": "obj-104",
+          "id": "obj-109",
           "items": [
             "C major line",
             ",",
@@ -2020,7 +2121,7 @@
       },
       {
         "box": {
-          "id": "obj-105",
+          "id": "obj-110",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 5,
@@ -2042,7 +2143,7 @@
       },
       {
         "box": {
-          "id": "obj-106",
+          "id": "obj-111",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2060,7 +2161,7 @@
       },
       {
         "box": {
-          "id": "obj-107",
+          "id": "obj-112",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2078,7 +2179,7 @@
       },
       {
         "box": {
-          "id": "obj-108",
+          "id": "obj-113",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2096,7 +2197,7 @@
       },
       {
         "box": {
-          "id": "obj-109",
+          "id": "obj-114",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2114,7 +2215,7 @@
       },
       {
         "box": {
-          "id": "obj-110",
+          "id": "obj-115",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2129,7 +2230,7 @@
       },
       {
         "box": {
-          "id": "obj-111",
+          "id": "obj-116",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2149,7 +2250,7 @@
       },
       {
         "box": {
-          "id": "obj-112",
+          "id": "obj-117",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2168,7 +2269,7 @@
       },
       {
         "box": {
-          "id": "obj-113",
+          "id": "obj-118",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2187,7 +2288,7 @@
       },
       {
         "box": {
-          "id": "obj-114",
+          "id": "obj-119",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2206,7 +2307,7 @@
       },
       {
         "box": {
-          "id": "obj-115",
+          "id": "obj-120",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2224,7 +2325,7 @@
       },
       {
         "box": {
-          "id": "obj-116",
+          "id": "obj-121",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2242,7 +2343,7 @@
       },
       {
         "box": {
-          "id": "obj-117",
+          "id": "obj-122",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2261,7 +2362,7 @@
       },
       {
         "box": {
-          "id": "obj-118",
+          "id": "obj-123",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2279,7 +2380,7 @@
       },
       {
         "box": {
-          "id": "obj-119",
+          "id": "obj-124",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2297,7 +2398,7 @@
       },
       {
         "box": {
-          "id": "obj-120",
+          "id": "obj-125",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2315,7 +2416,7 @@
       },
       {
         "box": {
-          "id": "obj-121",
+          "id": "obj-126",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2330,7 +2431,7 @@
       },
       {
         "box": {
-          "id": "obj-122",
+          "id": "obj-127",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2348,7 +2449,7 @@
       },
       {
         "box": {
-          "id": "obj-123",
+          "id": "obj-128",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2367,7 +2468,7 @@
       },
       {
         "box": {
-          "id": "obj-124",
+          "id": "obj-129",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2385,7 +2486,7 @@
       },
       {
         "box": {
-          "id": "obj-125",
+          "id": "obj-130",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2403,7 +2504,7 @@
       },
       {
         "box": {
-          "id": "obj-126",
+          "id": "obj-131",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2418,7 +2519,7 @@
       },
       {
         "box": {
-          "id": "obj-127",
+          "id": "obj-132",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2437,7 +2538,7 @@
       },
       {
         "box": {
-          "id": "obj-128",
+          "id": "obj-133",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2455,7 +2556,7 @@
       },
       {
         "box": {
-          "id": "obj-129",
+          "id": "obj-134",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2470,7 +2571,7 @@
       },
       {
         "box": {
-          "id": "obj-130",
+          "id": "obj-135",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2488,7 +2589,7 @@
       },
       {
         "box": {
-          "id": "obj-131",
+          "id": "obj-136",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2508,7 +2609,7 @@
       },
       {
         "box": {
-          "id": "obj-132",
+          "id": "obj-137",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2528,7 +2629,7 @@
       },
       {
         "box": {
-          "id": "obj-133",
+          "id": "obj-138",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 4,
@@ -2549,7 +2650,7 @@
       },
       {
         "box": {
-          "id": "obj-134",
+          "id": "obj-139",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2567,7 +2668,7 @@
       },
       {
         "box": {
-          "id": "obj-135",
+          "id": "obj-140",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2586,7 +2687,7 @@
       },
       {
         "box": {
-          "id": "obj-136",
+          "id": "obj-141",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2606,7 +2707,7 @@
       },
       {
         "box": {
-          "id": "obj-137",
+          "id": "obj-142",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2624,7 +2725,7 @@
       },
       {
         "box": {
-          "id": "obj-138",
+          "id": "obj-143",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2642,7 +2743,7 @@
       },
       {
         "box": {
-          "id": "obj-139",
+          "id": "obj-144",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2660,7 +2761,7 @@
       },
       {
         "box": {
-          "id": "obj-140",
+          "id": "obj-145",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2679,7 +2780,7 @@
       },
       {
         "box": {
-          "id": "obj-141",
+          "id": "obj-146",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2697,7 +2798,7 @@
       },
       {
         "box": {
-          "id": "obj-142",
+          "id": "obj-147",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2717,7 +2818,7 @@
       },
       {
         "box": {
-          "id": "obj-143",
+          "id": "obj-148",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 1,
@@ -2735,7 +2836,7 @@
       },
       {
         "box": {
-          "id": "obj-144",
+          "id": "obj-149",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2754,7 +2855,7 @@
       },
       {
         "box": {
-          "id": "obj-145",
+          "id": "obj-150",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2772,7 +2873,7 @@
       },
       {
         "box": {
-          "id": "obj-146",
+          "id": "obj-151",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2792,7 +2893,7 @@
       },
       {
         "box": {
-          "id": "obj-147",
+          "id": "obj-152",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2810,7 +2911,7 @@
       },
       {
         "box": {
-          "id": "obj-148",
+          "id": "obj-153",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2829,7 +2930,7 @@
       },
       {
         "box": {
-          "id": "obj-149",
+          "id": "obj-154",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2848,7 +2949,7 @@
       },
       {
         "box": {
-          "id": "obj-150",
+          "id": "obj-155",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2866,7 +2967,7 @@
       },
       {
         "box": {
-          "id": "obj-151",
+          "id": "obj-156",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2884,7 +2985,7 @@
       },
       {
         "box": {
-          "id": "obj-152",
+          "id": "obj-157",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2902,7 +3003,7 @@
       },
       {
         "box": {
-          "id": "obj-153",
+          "id": "obj-158",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2920,7 +3021,7 @@
       },
       {
         "box": {
-          "id": "obj-154",
+          "id": "obj-159",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 1,
@@ -2938,7 +3039,7 @@
       },
       {
         "box": {
-          "id": "obj-155",
+          "id": "obj-160",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2957,7 +3058,7 @@
       },
       {
         "box": {
-          "id": "obj-156",
+          "id": "obj-161",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2975,7 +3076,7 @@
       },
       {
         "box": {
-          "id": "obj-157",
+          "id": "obj-162",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2993,7 +3094,7 @@
       },
       {
         "box": {
-          "id": "obj-158",
+          "id": "obj-163",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3012,7 +3113,7 @@
       },
       {
         "box": {
-          "id": "obj-159",
+          "id": "obj-164",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3031,7 +3132,7 @@
       },
       {
         "box": {
-          "id": "obj-160",
+          "id": "obj-165",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3049,7 +3150,7 @@
       },
       {
         "box": {
-          "id": "obj-161",
+          "id": "obj-166",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3068,7 +3169,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-162",
+          "id": "obj-167",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3083,7 +3184,7 @@
       },
       {
         "box": {
-          "id": "obj-163",
+          "id": "obj-168",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3102,7 +3203,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-164",
+          "id": "obj-169",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3117,7 +3218,7 @@
       },
       {
         "box": {
-          "id": "obj-165",
+          "id": "obj-170",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3136,7 +3237,7 @@
       },
       {
         "box": {
-          "id": "obj-166",
+          "id": "obj-171",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3154,7 +3255,7 @@
       },
       {
         "box": {
-          "id": "obj-167",
+          "id": "obj-172",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3172,7 +3273,7 @@
       },
       {
         "box": {
-          "id": "obj-168",
+          "id": "obj-173",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3190,7 +3291,7 @@
       },
       {
         "box": {
-          "id": "obj-169",
+          "id": "obj-174",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3206,7 +3307,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-170",
+          "id": "obj-175",
           "maxclass": "flonum",
           "maximum": 400.0,
           "minimum": 20.0,
@@ -3227,7 +3328,7 @@
       },
       {
         "box": {
-          "id": "obj-171",
+          "id": "obj-176",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3245,7 +3346,7 @@
       },
       {
         "box": {
-          "id": "obj-172",
+          "id": "obj-177",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3260,7 +3361,7 @@
       },
       {
         "box": {
-          "id": "obj-173",
+          "id": "obj-178",
           "maxclass": "number",
           "maximum": 15,
           "minimum": 0,
@@ -3281,7 +3382,7 @@
       },
       {
         "box": {
-          "id": "obj-174",
+          "id": "obj-179",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3296,7 +3397,7 @@
       },
       {
         "box": {
-          "id": "obj-175",
+          "id": "obj-180",
           "maxclass": "number",
           "maximum": 16,
           "minimum": 1,
@@ -3317,7 +3418,7 @@
       },
       {
         "box": {
-          "id": "obj-176",
+          "id": "obj-181",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3335,7 +3436,7 @@
       },
       {
         "box": {
-          "id": "obj-177",
+          "id": "obj-182",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3350,7 +3451,7 @@
       },
       {
         "box": {
-          "id": "obj-178",
+          "id": "obj-183",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3368,7 +3469,7 @@
       },
       {
         "box": {
-          "id": "obj-179",
+          "id": "obj-184",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3386,7 +3487,7 @@
       },
       {
         "box": {
-          "id": "obj-180",
+          "id": "obj-185",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3404,7 +3505,7 @@
       },
       {
         "box": {
-          "id": "obj-181",
+          "id": "obj-186",
           "maxclass": "newobj",
           "numinlets": 7,
           "numoutlets": 7,
@@ -3428,7 +3529,7 @@
       },
       {
         "box": {
-          "id": "obj-182",
+          "id": "obj-187",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3446,7 +3547,7 @@
       },
       {
         "box": {
-          "id": "obj-183",
+          "id": "obj-188",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3461,7 +3562,7 @@
       },
       {
         "box": {
-          "id": "obj-184",
+          "id": "obj-189",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3479,7 +3580,7 @@
       },
       {
         "box": {
-          "id": "obj-185",
+          "id": "obj-190",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3494,7 +3595,7 @@
       },
       {
         "box": {
-          "id": "obj-186",
+          "id": "obj-191",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3512,7 +3613,7 @@
       },
       {
         "box": {
-          "id": "obj-187",
+          "id": "obj-192",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3527,7 +3628,7 @@
       },
       {
         "box": {
-          "id": "obj-188",
+          "id": "obj-193",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3545,7 +3646,7 @@
       },
       {
         "box": {
-          "id": "obj-189",
+          "id": "obj-194",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3560,7 +3661,7 @@
       },
       {
         "box": {
-          "id": "obj-190",
+          "id": "obj-195",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3578,7 +3679,7 @@
       },
       {
         "box": {
-          "id": "obj-191",
+          "id": "obj-196",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3596,7 +3697,7 @@
       },
       {
         "box": {
-          "id": "obj-192",
+          "id": "obj-197",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3614,7 +3715,7 @@
       },
       {
         "box": {
-          "id": "obj-193",
+          "id": "obj-198",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3632,7 +3733,7 @@
       },
       {
         "box": {
-          "id": "obj-194",
+          "id": "obj-199",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3650,7 +3751,7 @@
       },
       {
         "box": {
-          "id": "obj-195",
+          "id": "obj-200",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3668,7 +3769,7 @@
       },
       {
         "box": {
-          "id": "obj-196",
+          "id": "obj-201",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3685,7 +3786,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-197",
+          "id": "obj-202",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3700,7 +3801,7 @@
       },
       {
         "box": {
-          "id": "obj-198",
+          "id": "obj-203",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3718,7 +3819,7 @@
       },
       {
         "box": {
-          "id": "obj-199",
+          "id": "obj-204",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3733,7 +3834,7 @@
       },
       {
         "box": {
-          "id": "obj-200",
+          "id": "obj-205",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -3753,7 +3854,7 @@
       },
       {
         "box": {
-          "id": "obj-201",
+          "id": "obj-206",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3771,7 +3872,7 @@
       },
       {
         "box": {
-          "id": "obj-202",
+          "id": "obj-207",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3789,7 +3890,7 @@
       },
       {
         "box": {
-          "id": "obj-203",
+          "id": "obj-208",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3807,7 +3908,7 @@
       },
       {
         "box": {
-          "id": "obj-204",
+          "id": "obj-209",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3825,7 +3926,7 @@
       },
       {
         "box": {
-          "id": "obj-205",
+          "id": "obj-210",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3843,7 +3944,7 @@
       },
       {
         "box": {
-          "id": "obj-206",
+          "id": "obj-211",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3861,7 +3962,7 @@
       },
       {
         "box": {
-          "id": "obj-207",
+          "id": "obj-212",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3879,7 +3980,7 @@
       },
       {
         "box": {
-          "id": "obj-208",
+          "id": "obj-213",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3897,7 +3998,7 @@
       },
       {
         "box": {
-          "id": "obj-209",
+          "id": "obj-214",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3912,7 +4013,7 @@
       },
       {
         "box": {
-          "id": "obj-210",
+          "id": "obj-215",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 13,
@@ -3942,7 +4043,7 @@
       },
       {
         "box": {
-          "id": "obj-211",
+          "id": "obj-216",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3958,7 +4059,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-212",
+          "id": "obj-217",
           "maxclass": "flonum",
           "maximum": 64.0,
           "minimum": 0.0,
@@ -3979,7 +4080,7 @@
       },
       {
         "box": {
-          "id": "obj-213",
+          "id": "obj-218",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3997,7 +4098,7 @@
       },
       {
         "box": {
-          "id": "obj-214",
+          "id": "obj-219",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4015,7 +4116,7 @@
       },
       {
         "box": {
-          "id": "obj-215",
+          "id": "obj-220",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4031,7 +4132,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-216",
+          "id": "obj-221",
           "maxclass": "flonum",
           "maximum": 64.0,
           "minimum": 0.25,
@@ -4052,7 +4153,7 @@
       },
       {
         "box": {
-          "id": "obj-217",
+          "id": "obj-222",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4070,7 +4171,7 @@
       },
       {
         "box": {
-          "id": "obj-218",
+          "id": "obj-223",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4088,7 +4189,7 @@
       },
       {
         "box": {
-          "id": "obj-219",
+          "id": "obj-224",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4103,7 +4204,7 @@
       },
       {
         "box": {
-          "id": "obj-220",
+          "id": "obj-225",
           "maxclass": "number",
           "maximum": 1,
           "minimum": 0,
@@ -4124,7 +4225,7 @@
       },
       {
         "box": {
-          "id": "obj-221",
+          "id": "obj-226",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4142,7 +4243,7 @@
       },
       {
         "box": {
-          "id": "obj-222",
+          "id": "obj-227",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4160,7 +4261,7 @@
       },
       {
         "box": {
-          "id": "obj-223",
+          "id": "obj-228",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4176,7 +4277,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-224",
+          "id": "obj-229",
           "maxclass": "flonum",
           "maximum": 500.0,
           "minimum": -500.0,
@@ -4197,7 +4298,7 @@
       },
       {
         "box": {
-          "id": "obj-225",
+          "id": "obj-230",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4215,7 +4316,7 @@
       },
       {
         "box": {
-          "id": "obj-226",
+          "id": "obj-231",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4233,7 +4334,7 @@
       },
       {
         "box": {
-          "id": "obj-227",
+          "id": "obj-232",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4248,7 +4349,7 @@
       },
       {
         "box": {
-          "id": "obj-228",
+          "id": "obj-233",
           "maxclass": "number",
           "maximum": 3,
           "minimum": 0,
@@ -4269,7 +4370,7 @@
       },
       {
         "box": {
-          "id": "obj-229",
+          "id": "obj-234",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4287,7 +4388,7 @@
       },
       {
         "box": {
-          "id": "obj-230",
+          "id": "obj-235",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4305,7 +4406,7 @@
       },
       {
         "box": {
-          "id": "obj-231",
+          "id": "obj-236",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4320,7 +4421,7 @@
       },
       {
         "box": {
-          "id": "obj-232",
+          "id": "obj-237",
           "maxclass": "number",
           "maximum": 4,
           "minimum": 1,
@@ -4341,7 +4442,7 @@
       },
       {
         "box": {
-          "id": "obj-233",
+          "id": "obj-238",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4359,7 +4460,7 @@
       },
       {
         "box": {
-          "id": "obj-234",
+          "id": "obj-239",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4377,7 +4478,7 @@
       },
       {
         "box": {
-          "id": "obj-235",
+          "id": "obj-240",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4392,7 +4493,7 @@
       },
       {
         "box": {
-          "id": "obj-236",
+          "id": "obj-241",
           "maxclass": "number",
           "maximum": 36,
           "minimum": -36,
@@ -4413,7 +4514,7 @@
       },
       {
         "box": {
-          "id": "obj-237",
+          "id": "obj-242",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4431,7 +4532,7 @@
       },
       {
         "box": {
-          "id": "obj-238",
+          "id": "obj-243",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4449,7 +4550,7 @@
       },
       {
         "box": {
-          "id": "obj-239",
+          "id": "obj-244",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4464,7 +4565,7 @@
       },
       {
         "box": {
-          "id": "obj-240",
+          "id": "obj-245",
           "maxclass": "number",
           "maximum": 36,
           "minimum": -36,
@@ -4485,7 +4586,7 @@
       },
       {
         "box": {
-          "id": "obj-241",
+          "id": "obj-246",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4503,7 +4604,7 @@
       },
       {
         "box": {
-          "id": "obj-242",
+          "id": "obj-247",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4521,7 +4622,7 @@
       },
       {
         "box": {
-          "id": "obj-243",
+          "id": "obj-248",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4537,7 +4638,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-244",
+          "id": "obj-249",
           "maxclass": "flonum",
           "maximum": 2.0,
           "minimum": 0.0,
@@ -4558,7 +4659,7 @@
       },
       {
         "box": {
-          "id": "obj-245",
+          "id": "obj-250",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4576,7 +4677,7 @@
       },
       {
         "box": {
-          "id": "obj-246",
+          "id": "obj-251",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4594,7 +4695,7 @@
       },
       {
         "box": {
-          "id": "obj-247",
+          "id": "obj-252",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4610,7 +4711,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-248",
+          "id": "obj-253",
           "maxclass": "flonum",
           "maximum": 16.0,
           "minimum": 0.08333333333333333,
@@ -4631,7 +4732,7 @@
       },
       {
         "box": {
-          "id": "obj-249",
+          "id": "obj-254",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4649,7 +4750,7 @@
       },
       {
         "box": {
-          "id": "obj-250",
+          "id": "obj-255",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4667,7 +4768,7 @@
       },
       {
         "box": {
-          "id": "obj-251",
+          "id": "obj-256",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4683,7 +4784,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-252",
+          "id": "obj-257",
           "maxclass": "flonum",
           "maximum": 16.0,
           "minimum": 0.08333333333333333,
@@ -4704,7 +4805,7 @@
       },
       {
         "box": {
-          "id": "obj-253",
+          "id": "obj-258",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4722,7 +4823,7 @@
       },
       {
         "box": {
-          "id": "obj-254",
+          "id": "obj-259",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4740,7 +4841,7 @@
       },
       {
         "box": {
-          "id": "obj-255",
+          "id": "obj-260",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4756,7 +4857,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-256",
+          "id": "obj-261",
           "maxclass": "flonum",
           "maximum": 8.0,
           "minimum": 0.08333333333333333,
@@ -4777,7 +4878,7 @@
       },
       {
         "box": {
-          "id": "obj-257",
+          "id": "obj-262",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4795,7 +4896,7 @@
       },
       {
         "box": {
-          "id": "obj-258",
+          "id": "obj-263",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4813,7 +4914,7 @@
       },
       {
         "box": {
-          "id": "obj-259",
+          "id": "obj-264",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4829,7 +4930,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-260",
+          "id": "obj-265",
           "maxclass": "flonum",
           "maximum": 8.0,
           "minimum": 0.08333333333333333,
@@ -4850,7 +4951,7 @@
       },
       {
         "box": {
-          "id": "obj-261",
+          "id": "obj-266",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4868,7 +4969,7 @@
       },
       {
         "box": {
-          "id": "obj-262",
+          "id": "obj-267",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4886,7 +4987,7 @@
       },
       {
         "box": {
-          "id": "obj-263",
+          "id": "obj-268",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4904,7 +5005,7 @@
       },
       {
         "box": {
-          "id": "obj-264",
+          "id": "obj-269",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4919,7 +5020,7 @@
       },
       {
         "box": {
-          "id": "obj-265",
+          "id": "obj-270",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -4938,7 +5039,7 @@
       },
       {
         "box": {
-          "id": "obj-266",
+          "id": "obj-271",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4956,7 +5057,7 @@
       },
       {
         "box": {
-          "id": "obj-267",
+          "id": "obj-272",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4974,7 +5075,7 @@
       },
       {
         "box": {
-          "id": "obj-268",
+          "id": "obj-273",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4992,7 +5093,7 @@
       },
       {
         "box": {
-          "id": "obj-269",
+          "id": "obj-274",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -5012,7 +5113,7 @@
       },
       {
         "box": {
-          "id": "obj-270",
+          "id": "obj-275",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5030,7 +5131,7 @@
       },
       {
         "box": {
-          "id": "obj-271",
+          "id": "obj-276",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5048,7 +5149,7 @@
       },
       {
         "box": {
-          "id": "obj-272",
+          "id": "obj-277",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5066,7 +5167,7 @@
       },
       {
         "box": {
-          "id": "obj-273",
+          "id": "obj-278",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5084,7 +5185,7 @@
       },
       {
         "box": {
-          "id": "obj-274",
+          "id": "obj-279",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5102,7 +5203,7 @@
       },
       {
         "box": {
-          "id": "obj-275",
+          "id": "obj-280",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5117,7 +5218,7 @@
       },
       {
         "box": {
-          "id": "obj-276",
+          "id": "obj-281",
           "maxclass": "newobj",
           "numinlets": 6,
           "numoutlets": 6,
@@ -5140,7 +5241,7 @@
       },
       {
         "box": {
-          "id": "obj-277",
+          "id": "obj-282",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5158,7 +5259,7 @@
       },
       {
         "box": {
-          "id": "obj-278",
+          "id": "obj-283",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -5174,7 +5275,7 @@
       },
       {
         "box": {
-          "id": "obj-279",
+          "id": "obj-284",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5193,7 +5294,7 @@
       },
       {
         "box": {
-          "id": "obj-280",
+          "id": "obj-285",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5211,7 +5312,7 @@
       },
       {
         "box": {
-          "id": "obj-281",
+          "id": "obj-286",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5230,7 +5331,7 @@
       },
       {
         "box": {
-          "id": "obj-282",
+          "id": "obj-287",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5248,7 +5349,7 @@
       },
       {
         "box": {
-          "id": "obj-283",
+          "id": "obj-288",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5266,7 +5367,7 @@
       },
       {
         "box": {
-          "id": "obj-284",
+          "id": "obj-289",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5285,7 +5386,7 @@
       },
       {
         "box": {
-          "id": "obj-285",
+          "id": "obj-290",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5304,7 +5405,7 @@
       },
       {
         "box": {
-          "id": "obj-286",
+          "id": "obj-291",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5322,7 +5423,7 @@
       },
       {
         "box": {
-          "id": "obj-287",
+          "id": "obj-292",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5340,7 +5441,7 @@
       },
       {
         "box": {
-          "id": "obj-288",
+          "id": "obj-293",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 6,
@@ -5363,7 +5464,7 @@
       },
       {
         "box": {
-          "id": "obj-289",
+          "id": "obj-294",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5381,7 +5482,7 @@
       },
       {
         "box": {
-          "id": "obj-290",
+          "id": "obj-295",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5399,7 +5500,7 @@
       },
       {
         "box": {
-          "id": "obj-291",
+          "id": "obj-296",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 1,
@@ -5417,7 +5518,7 @@
       },
       {
         "box": {
-          "id": "obj-292",
+          "id": "obj-297",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 3,
@@ -5437,7 +5538,7 @@
       },
       {
         "box": {
-          "id": "obj-293",
+          "id": "obj-298",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 2,
@@ -5456,7 +5557,7 @@
       },
       {
         "box": {
-          "id": "obj-294",
+          "id": "obj-299",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -5472,7 +5573,7 @@
       },
       {
         "box": {
-          "id": "obj-295",
+          "id": "obj-300",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5491,7 +5592,7 @@
       },
       {
         "box": {
-          "id": "obj-296",
+          "id": "obj-301",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5509,7 +5610,7 @@
       },
       {
         "box": {
-          "id": "obj-297",
+          "id": "obj-302",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5998,31 +6099,19 @@
       {
         "patchline": {
           "destination": [
-            "obj-82",
-            0
-          ],
-          "source": [
-            "obj-81",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-83",
             0
           ],
           "source": [
             "obj-82",
-            16
+            1
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-9",
+            "obj-3",
             0
           ],
           "source": [
@@ -6034,71 +6123,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-84",
-            0
-          ],
-          "source": [
-            "obj-82",
-            15
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-12",
-            0
-          ],
-          "source": [
-            "obj-84",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-85",
-            0
-          ],
-          "source": [
-            "obj-82",
-            14
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-22",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-86",
             0
           ],
           "source": [
-            "obj-82",
-            13
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-26",
-            0
-          ],
-          "source": [
-            "obj-86",
+            "obj-85",
             0
           ]
         }
@@ -6110,15 +6139,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            12
+            "obj-86",
+            17
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-30",
+            "obj-9",
             0
           ],
           "source": [
@@ -6134,15 +6163,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            11
+            "obj-86",
+            16
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-34",
+            "obj-12",
             0
           ],
           "source": [
@@ -6158,15 +6187,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            10
+            "obj-86",
+            15
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-38",
+            "obj-22",
             0
           ],
           "source": [
@@ -6182,15 +6211,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            9
+            "obj-86",
+            14
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-42",
+            "obj-26",
             0
           ],
           "source": [
@@ -6206,15 +6235,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            8
+            "obj-86",
+            13
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-46",
+            "obj-30",
             0
           ],
           "source": [
@@ -6230,15 +6259,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            7
+            "obj-86",
+            12
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-50",
+            "obj-34",
             0
           ],
           "source": [
@@ -6254,15 +6283,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            6
+            "obj-86",
+            11
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-54",
+            "obj-38",
             0
           ],
           "source": [
@@ -6278,15 +6307,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            5
+            "obj-86",
+            10
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-58",
+            "obj-42",
             0
           ],
           "source": [
@@ -6302,15 +6331,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            4
+            "obj-86",
+            9
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-62",
+            "obj-46",
             0
           ],
           "source": [
@@ -6326,15 +6355,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            3
+            "obj-86",
+            8
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-66",
+            "obj-50",
             0
           ],
           "source": [
@@ -6350,15 +6379,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            2
+            "obj-86",
+            7
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-70",
+            "obj-54",
             0
           ],
           "source": [
@@ -6374,15 +6403,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            1
+            "obj-86",
+            6
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-74",
+            "obj-58",
             0
           ],
           "source": [
@@ -6398,15 +6427,15 @@
             0
           ],
           "source": [
-            "obj-82",
-            0
+            "obj-86",
+            5
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-78",
+            "obj-62",
             0
           ],
           "source": [
@@ -6419,6 +6448,126 @@
         "patchline": {
           "destination": [
             "obj-100",
+            0
+          ],
+          "source": [
+            "obj-86",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-66",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-101",
+            0
+          ],
+          "source": [
+            "obj-86",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-70",
+            0
+          ],
+          "source": [
+            "obj-101",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-102",
+            0
+          ],
+          "source": [
+            "obj-86",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-74",
+            0
+          ],
+          "source": [
+            "obj-102",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-103",
+            0
+          ],
+          "source": [
+            "obj-86",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-78",
+            0
+          ],
+          "source": [
+            "obj-103",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-104",
+            0
+          ],
+          "source": [
+            "obj-86",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-82",
+            0
+          ],
+          "source": [
+            "obj-104",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-105",
             0
           ],
           "source": [
@@ -6434,8 +6583,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            15
+            "obj-105",
+            16
           ]
         }
       },
@@ -6446,8 +6595,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            14
+            "obj-105",
+            15
           ]
         }
       },
@@ -6458,8 +6607,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            13
+            "obj-105",
+            14
           ]
         }
       },
@@ -6470,8 +6619,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            12
+            "obj-105",
+            13
           ]
         }
       },
@@ -6482,8 +6631,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            11
+            "obj-105",
+            12
           ]
         }
       },
@@ -6494,8 +6643,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            10
+            "obj-105",
+            11
           ]
         }
       },
@@ -6506,8 +6655,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            9
+            "obj-105",
+            10
           ]
         }
       },
@@ -6518,8 +6667,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            8
+            "obj-105",
+            9
           ]
         }
       },
@@ -6530,8 +6679,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            7
+            "obj-105",
+            8
           ]
         }
       },
@@ -6542,8 +6691,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            6
+            "obj-105",
+            7
           ]
         }
       },
@@ -6554,8 +6703,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            5
+            "obj-105",
+            6
           ]
         }
       },
@@ -6566,8 +6715,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            4
+            "obj-105",
+            5
           ]
         }
       },
@@ -6578,8 +6727,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            3
+            "obj-105",
+            4
           ]
         }
       },
@@ -6590,8 +6739,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            2
+            "obj-105",
+            3
           ]
         }
       },
@@ -6602,8 +6751,8 @@
             0
           ],
           "source": [
-            "obj-100",
-            1
+            "obj-105",
+            2
           ]
         }
       },
@@ -6614,42 +6763,6 @@
             0
           ],
           "source": [
-            "obj-100",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-105",
-            0
-          ],
-          "source": [
-            "obj-104",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-106",
-            0
-          ],
-          "source": [
-            "obj-105",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-107",
-            0
-          ],
-          "source": [
             "obj-105",
             1
           ]
@@ -6658,11 +6771,59 @@
       {
         "patchline": {
           "destination": [
-            "obj-108",
+            "obj-82",
             0
           ],
           "source": [
             "obj-105",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-110",
+            0
+          ],
+          "source": [
+            "obj-109",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-111",
+            0
+          ],
+          "source": [
+            "obj-110",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-112",
+            0
+          ],
+          "source": [
+            "obj-110",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-113",
+            0
+          ],
+          "source": [
+            "obj-110",
             2
           ]
         }
@@ -6670,11 +6831,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-109",
+            "obj-114",
             0
           ],
           "source": [
-            "obj-105",
+            "obj-110",
             3
           ]
         }
@@ -6682,11 +6843,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-111",
+            "obj-116",
             0
           ],
           "source": [
-            "obj-106",
+            "obj-111",
             0
           ]
         }
@@ -6694,55 +6855,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-111",
-            0
-          ],
-          "source": [
-            "obj-107",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-111",
-            0
-          ],
-          "source": [
-            "obj-108",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-111",
-            0
-          ],
-          "source": [
-            "obj-109",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-112",
-            0
-          ],
-          "source": [
-            "obj-111",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-113",
+            "obj-116",
             0
           ],
           "source": [
@@ -6754,19 +6867,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-114",
-            1
-          ],
-          "source": [
-            "obj-113",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-115",
+            "obj-116",
             0
           ],
           "source": [
@@ -6782,7 +6883,7 @@
             0
           ],
           "source": [
-            "obj-115",
+            "obj-114",
             0
           ]
         }
@@ -6790,48 +6891,12 @@
       {
         "patchline": {
           "destination": [
-            "obj-115",
-            1
+            "obj-117",
+            0
           ],
           "source": [
             "obj-116",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-114",
-            0
-          ],
-          "source": [
-            "obj-115",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-102",
-            0
-          ],
-          "source": [
-            "obj-114",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-117",
-            0
-          ],
-          "source": [
-            "obj-111",
-            2
+            1
           ]
         }
       },
@@ -6843,7 +6908,7 @@
           ],
           "source": [
             "obj-117",
-            1
+            0
           ]
         }
       },
@@ -6851,18 +6916,18 @@
         "patchline": {
           "destination": [
             "obj-119",
-            0
+            1
           ],
           "source": [
-            "obj-117",
-            0
+            "obj-118",
+            1
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-102",
+            "obj-120",
             0
           ],
           "source": [
@@ -6874,31 +6939,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-115",
-            1
-          ],
-          "source": [
-            "obj-119",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-122",
-            0
-          ],
-          "source": [
-            "obj-111",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-122",
+            "obj-121",
             0
           ],
           "source": [
@@ -6910,7 +6951,67 @@
       {
         "patchline": {
           "destination": [
-            "obj-102",
+            "obj-120",
+            1
+          ],
+          "source": [
+            "obj-121",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-119",
+            0
+          ],
+          "source": [
+            "obj-120",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-107",
+            0
+          ],
+          "source": [
+            "obj-119",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-122",
+            0
+          ],
+          "source": [
+            "obj-116",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-123",
+            0
+          ],
+          "source": [
+            "obj-122",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-124",
             0
           ],
           "source": [
@@ -6922,31 +7023,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-123",
-            0
-          ],
-          "source": [
-            "obj-102",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-123",
-            0
-          ],
-          "source": [
-            "obj-102",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-124",
+            "obj-107",
             0
           ],
           "source": [
@@ -6958,11 +7035,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
-            0
+            "obj-120",
+            1
           ],
           "source": [
             "obj-124",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-127",
+            0
+          ],
+          "source": [
+            "obj-116",
             0
           ]
         }
@@ -6982,12 +7071,12 @@
       {
         "patchline": {
           "destination": [
-            "obj-117",
+            "obj-107",
             0
           ],
           "source": [
             "obj-127",
-            1
+            0
           ]
         }
       },
@@ -6998,7 +7087,31 @@
             0
           ],
           "source": [
-            "obj-127",
+            "obj-107",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-128",
+            0
+          ],
+          "source": [
+            "obj-107",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-129",
+            0
+          ],
+          "source": [
+            "obj-128",
             0
           ]
         }
@@ -7010,7 +7123,7 @@
             0
           ],
           "source": [
-            "obj-128",
+            "obj-129",
             0
           ]
         }
@@ -7018,71 +7131,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-131",
+            "obj-132",
             0
           ],
           "source": [
             "obj-130",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-132",
-            0
-          ],
-          "source": [
-            "obj-131",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-117",
-            0
-          ],
-          "source": [
-            "obj-132",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-134",
-            0
-          ],
-          "source": [
-            "obj-132",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-133",
-            0
-          ],
-          "source": [
-            "obj-134",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-135",
-            1
-          ],
-          "source": [
-            "obj-132",
             0
           ]
         }
@@ -7094,7 +7147,7 @@
             0
           ],
           "source": [
-            "obj-131",
+            "obj-132",
             1
           ]
         }
@@ -7102,7 +7155,43 @@
       {
         "patchline": {
           "destination": [
-            "obj-138",
+            "obj-133",
+            0
+          ],
+          "source": [
+            "obj-132",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-133",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-136",
+            0
+          ],
+          "source": [
+            "obj-135",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-137",
             0
           ],
           "source": [
@@ -7114,8 +7203,56 @@
       {
         "patchline": {
           "destination": [
-            "obj-138",
+            "obj-122",
+            0
+          ],
+          "source": [
+            "obj-137",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-139",
+            0
+          ],
+          "source": [
+            "obj-137",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-138",
+            0
+          ],
+          "source": [
+            "obj-139",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-140",
+            1
+          ],
+          "source": [
+            "obj-137",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-127",
+            0
           ],
           "source": [
             "obj-136",
@@ -7126,11 +7263,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-137",
+            "obj-143",
             0
           ],
           "source": [
-            "obj-130",
+            "obj-141",
             0
           ]
         }
@@ -7138,8 +7275,236 @@
       {
         "patchline": {
           "destination": [
-            "obj-137",
+            "obj-143",
             1
+          ],
+          "source": [
+            "obj-141",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-142",
+            0
+          ],
+          "source": [
+            "obj-135",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-142",
+            1
+          ],
+          "source": [
+            "obj-143",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-144",
+            0
+          ],
+          "source": [
+            "obj-142",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-145",
+            0
+          ],
+          "source": [
+            "obj-144",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-147",
+            0
+          ],
+          "source": [
+            "obj-145",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-140",
+            0
+          ],
+          "source": [
+            "obj-147",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-146",
+            0
+          ],
+          "source": [
+            "obj-140",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-146",
+            1
+          ],
+          "source": [
+            "obj-147",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-148",
+            2
+          ],
+          "source": [
+            "obj-146",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-149",
+            0
+          ],
+          "source": [
+            "obj-147",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-148",
+            1
+          ],
+          "source": [
+            "obj-149",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-148",
+            0
+          ],
+          "source": [
+            "obj-149",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-150",
+            0
+          ],
+          "source": [
+            "obj-148",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-138",
+            0
+          ],
+          "source": [
+            "obj-150",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-151",
+            0
+          ],
+          "source": [
+            "obj-145",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-152",
+            0
+          ],
+          "source": [
+            "obj-140",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-138",
+            0
+          ],
+          "source": [
+            "obj-151",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-152",
+            1
+          ],
+          "source": [
+            "obj-151",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-153",
+            0
           ],
           "source": [
             "obj-138",
@@ -7150,35 +7515,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-139",
+            "obj-154",
             0
           ],
           "source": [
-            "obj-137",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-140",
-            0
-          ],
-          "source": [
-            "obj-139",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-142",
-            0
-          ],
-          "source": [
-            "obj-140",
+            "obj-153",
             1
           ]
         }
@@ -7186,35 +7527,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-135",
-            0
-          ],
-          "source": [
-            "obj-142",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-141",
-            0
-          ],
-          "source": [
-            "obj-135",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-141",
+            "obj-155",
             1
           ],
           "source": [
-            "obj-142",
+            "obj-154",
             1
           ]
         }
@@ -7222,191 +7539,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-143",
-            2
-          ],
-          "source": [
-            "obj-141",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-144",
+            "obj-155",
             0
           ],
           "source": [
-            "obj-142",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-143",
-            1
-          ],
-          "source": [
-            "obj-144",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-143",
-            0
-          ],
-          "source": [
-            "obj-144",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-145",
-            0
-          ],
-          "source": [
-            "obj-143",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-133",
-            0
-          ],
-          "source": [
-            "obj-145",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-146",
-            0
-          ],
-          "source": [
-            "obj-140",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-147",
-            0
-          ],
-          "source": [
-            "obj-135",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-133",
-            0
-          ],
-          "source": [
-            "obj-146",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-147",
-            1
-          ],
-          "source": [
-            "obj-146",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-148",
-            0
-          ],
-          "source": [
-            "obj-133",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-149",
-            0
-          ],
-          "source": [
-            "obj-148",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-150",
-            1
-          ],
-          "source": [
-            "obj-149",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-150",
-            0
-          ],
-          "source": [
-            "obj-147",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-151",
-            0
-          ],
-          "source": [
-            "obj-149",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-152",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-156",
+            0
           ],
           "source": [
-            "obj-150",
+            "obj-154",
             0
           ]
         }
@@ -7414,7 +7563,43 @@
       {
         "patchline": {
           "destination": [
-            "obj-151",
+            "obj-157",
+            0
+          ],
+          "source": [
+            "obj-155",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-156",
+            1
+          ],
+          "source": [
+            "obj-158",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-157",
+            1
+          ],
+          "source": [
+            "obj-158",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-159",
             1
           ],
           "source": [
@@ -7426,35 +7611,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-152",
-            1
-          ],
-          "source": [
-            "obj-153",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-154",
-            1
-          ],
-          "source": [
-            "obj-148",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-154",
+            "obj-159",
             2
           ],
           "source": [
-            "obj-151",
+            "obj-156",
             0
           ]
         }
@@ -7462,108 +7623,12 @@
       {
         "patchline": {
           "destination": [
-            "obj-154",
+            "obj-159",
             3
           ],
           "source": [
-            "obj-152",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-155",
-            0
-          ],
-          "source": [
-            "obj-146",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-154",
-            0
-          ],
-          "source": [
-            "obj-155",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-156",
-            0
-          ],
-          "source": [
-            "obj-155",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-133",
-            0
-          ],
-          "source": [
-            "obj-156",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-157",
             0
-          ],
-          "source": [
-            "obj-155",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-154",
-            1
-          ],
-          "source": [
-            "obj-157",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-158",
-            0
-          ],
-          "source": [
-            "obj-154",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-159",
-            0
-          ],
-          "source": [
-            "obj-158",
-            1
           ]
         }
       },
@@ -7574,8 +7639,20 @@
             0
           ],
           "source": [
+            "obj-151",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-159",
             0
+          ],
+          "source": [
+            "obj-160",
+            1
           ]
         }
       },
@@ -7594,11 +7671,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-161",
-            1
+            "obj-138",
+            0
           ],
           "source": [
-            "obj-158",
+            "obj-161",
             0
           ]
         }
@@ -7606,12 +7683,48 @@
       {
         "patchline": {
           "destination": [
-            "obj-113",
+            "obj-162",
             0
           ],
           "source": [
-            "obj-161",
+            "obj-160",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-159",
+            1
+          ],
+          "source": [
+            "obj-162",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-163",
+            0
+          ],
+          "source": [
+            "obj-159",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-164",
+            0
+          ],
+          "source": [
+            "obj-163",
+            1
           ]
         }
       },
@@ -7620,6 +7733,30 @@
           "destination": [
             "obj-165",
             0
+          ],
+          "source": [
+            "obj-164",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-166",
+            0
+          ],
+          "source": [
+            "obj-165",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-166",
+            1
           ],
           "source": [
             "obj-163",
@@ -7630,19 +7767,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-166",
-            0
-          ],
-          "source": [
-            "obj-165",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-167",
+            "obj-118",
             0
           ],
           "source": [
@@ -7654,31 +7779,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-166",
-            1
-          ],
-          "source": [
-            "obj-167",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-168",
-            0
-          ],
-          "source": [
-            "obj-167",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
+            "obj-170",
             0
           ],
           "source": [
@@ -7702,11 +7803,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-153",
+            "obj-172",
             0
           ],
           "source": [
-            "obj-170",
+            "obj-171",
             0
           ]
         }
@@ -7714,35 +7815,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-178",
-            0
+            "obj-171",
+            1
           ],
           "source": [
-            "obj-81",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-170",
-            0
-          ],
-          "source": [
-            "obj-178",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-179",
-            0
-          ],
-          "source": [
-            "obj-81",
+            "obj-172",
             0
           ]
         }
@@ -7754,7 +7831,7 @@
             0
           ],
           "source": [
-            "obj-179",
+            "obj-172",
             0
           ]
         }
@@ -7762,11 +7839,47 @@
       {
         "patchline": {
           "destination": [
-            "obj-180",
+            "obj-3",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-173",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-176",
+            0
+          ],
+          "source": [
+            "obj-175",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-158",
+            0
+          ],
+          "source": [
+            "obj-175",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-183",
+            0
+          ],
+          "source": [
+            "obj-85",
             0
           ]
         }
@@ -7778,7 +7891,7 @@
             0
           ],
           "source": [
-            "obj-180",
+            "obj-183",
             0
           ]
         }
@@ -7786,7 +7899,55 @@
       {
         "patchline": {
           "destination": [
-            "obj-181",
+            "obj-184",
+            0
+          ],
+          "source": [
+            "obj-85",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-178",
+            0
+          ],
+          "source": [
+            "obj-184",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-185",
+            0
+          ],
+          "source": [
+            "obj-85",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-180",
+            0
+          ],
+          "source": [
+            "obj-185",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-186",
             0
           ],
           "source": [
@@ -7798,11 +7959,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-190",
+            "obj-195",
             0
           ],
           "source": [
-            "obj-165",
+            "obj-170",
             1
           ]
         }
@@ -7810,11 +7971,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-182",
+            "obj-187",
             0
           ],
           "source": [
-            "obj-190",
+            "obj-195",
             0
           ]
         }
@@ -7822,11 +7983,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-191",
+            "obj-196",
             0
           ],
           "source": [
-            "obj-181",
+            "obj-186",
             0
           ]
         }
@@ -7834,11 +7995,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-182",
+            "obj-187",
             0
           ],
           "source": [
-            "obj-191",
+            "obj-196",
             0
           ]
         }
@@ -7846,11 +8007,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-192",
+            "obj-197",
             0
           ],
           "source": [
-            "obj-181",
+            "obj-186",
             2
           ]
         }
@@ -7858,11 +8019,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-182",
+            "obj-187",
             0
           ],
           "source": [
-            "obj-192",
+            "obj-197",
             0
           ]
         }
@@ -7870,11 +8031,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-193",
+            "obj-198",
             0
           ],
           "source": [
-            "obj-181",
+            "obj-186",
             3
           ]
         }
@@ -7882,103 +8043,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-184",
-            0
-          ],
-          "source": [
-            "obj-193",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-194",
-            0
-          ],
-          "source": [
-            "obj-181",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-186",
-            0
-          ],
-          "source": [
-            "obj-194",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-195",
-            0
-          ],
-          "source": [
-            "obj-181",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-188",
-            0
-          ],
-          "source": [
-            "obj-195",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-201",
-            0
-          ],
-          "source": [
-            "obj-200",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-201",
-            1
-          ],
-          "source": [
-            "obj-200",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-202",
-            0
-          ],
-          "source": [
-            "obj-201",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-203",
+            "obj-189",
             0
           ],
           "source": [
@@ -7990,11 +8055,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-203",
-            1
+            "obj-199",
+            0
           ],
           "source": [
-            "obj-202",
+            "obj-186",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-191",
+            0
+          ],
+          "source": [
+            "obj-199",
             0
           ]
         }
@@ -8002,11 +8079,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-200",
             0
           ],
           "source": [
-            "obj-203",
+            "obj-186",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-193",
+            0
+          ],
+          "source": [
+            "obj-200",
             0
           ]
         }
@@ -8014,19 +8103,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-204",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
+            "obj-206",
             0
           ],
           "source": [
@@ -8038,7 +8115,19 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-206",
+            1
+          ],
+          "source": [
+            "obj-205",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-207",
             0
           ],
           "source": [
@@ -8050,8 +8139,20 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-208",
             0
+          ],
+          "source": [
+            "obj-203",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-208",
+            1
           ],
           "source": [
             "obj-207",
@@ -8074,7 +8175,67 @@
       {
         "patchline": {
           "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-209",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
             "obj-210",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-211",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-212",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-213",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-215",
             0
           ],
           "source": [
@@ -8086,11 +8247,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-213",
+            "obj-218",
             0
           ],
           "source": [
-            "obj-212",
+            "obj-217",
             0
           ]
         }
@@ -8102,7 +8263,7 @@
             0
           ],
           "source": [
-            "obj-213",
+            "obj-218",
             0
           ]
         }
@@ -8110,11 +8271,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-214",
+            "obj-219",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8122,11 +8283,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-212",
+            "obj-217",
             0
           ],
           "source": [
-            "obj-214",
+            "obj-219",
             0
           ]
         }
@@ -8134,11 +8295,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-212",
+            "obj-217",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             12
           ]
         }
@@ -8146,11 +8307,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-217",
+            "obj-222",
             0
           ],
           "source": [
-            "obj-216",
+            "obj-221",
             0
           ]
         }
@@ -8162,7 +8323,7 @@
             0
           ],
           "source": [
-            "obj-217",
+            "obj-222",
             0
           ]
         }
@@ -8170,11 +8331,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-218",
+            "obj-223",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8182,11 +8343,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-216",
+            "obj-221",
             0
           ],
           "source": [
-            "obj-218",
+            "obj-223",
             0
           ]
         }
@@ -8194,11 +8355,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-216",
+            "obj-221",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             11
           ]
         }
@@ -8206,11 +8367,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-221",
+            "obj-226",
             0
           ],
           "source": [
-            "obj-220",
+            "obj-225",
             0
           ]
         }
@@ -8222,7 +8383,7 @@
             0
           ],
           "source": [
-            "obj-221",
+            "obj-226",
             0
           ]
         }
@@ -8230,11 +8391,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-222",
+            "obj-227",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8242,11 +8403,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-220",
+            "obj-225",
             0
           ],
           "source": [
-            "obj-222",
+            "obj-227",
             0
           ]
         }
@@ -8254,11 +8415,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-220",
+            "obj-225",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             10
           ]
         }
@@ -8266,11 +8427,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-225",
+            "obj-230",
             0
           ],
           "source": [
-            "obj-224",
+            "obj-229",
             0
           ]
         }
@@ -8282,7 +8443,7 @@
             0
           ],
           "source": [
-            "obj-225",
+            "obj-230",
             0
           ]
         }
@@ -8290,11 +8451,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-226",
+            "obj-231",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8302,11 +8463,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-224",
+            "obj-229",
             0
           ],
           "source": [
-            "obj-226",
+            "obj-231",
             0
           ]
         }
@@ -8314,11 +8475,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-224",
+            "obj-229",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             9
           ]
         }
@@ -8326,11 +8487,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-229",
+            "obj-234",
             0
           ],
           "source": [
-            "obj-228",
+            "obj-233",
             0
           ]
         }
@@ -8342,7 +8503,7 @@
             0
           ],
           "source": [
-            "obj-229",
+            "obj-234",
             0
           ]
         }
@@ -8350,11 +8511,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-230",
+            "obj-235",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8362,11 +8523,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-228",
+            "obj-233",
             0
           ],
           "source": [
-            "obj-230",
+            "obj-235",
             0
           ]
         }
@@ -8374,11 +8535,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-228",
+            "obj-233",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             8
           ]
         }
@@ -8386,11 +8547,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-233",
+            "obj-238",
             0
           ],
           "source": [
-            "obj-232",
+            "obj-237",
             0
           ]
         }
@@ -8402,7 +8563,7 @@
             0
           ],
           "source": [
-            "obj-233",
+            "obj-238",
             0
           ]
         }
@@ -8410,11 +8571,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-234",
+            "obj-239",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8422,11 +8583,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-232",
+            "obj-237",
             0
           ],
           "source": [
-            "obj-234",
+            "obj-239",
             0
           ]
         }
@@ -8434,11 +8595,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-232",
+            "obj-237",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             7
           ]
         }
@@ -8446,11 +8607,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-237",
+            "obj-242",
             0
           ],
           "source": [
-            "obj-236",
+            "obj-241",
             0
           ]
         }
@@ -8462,7 +8623,7 @@
             0
           ],
           "source": [
-            "obj-237",
+            "obj-242",
             0
           ]
         }
@@ -8470,11 +8631,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-238",
+            "obj-243",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8482,11 +8643,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-236",
+            "obj-241",
             0
           ],
           "source": [
-            "obj-238",
+            "obj-243",
             0
           ]
         }
@@ -8494,11 +8655,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-236",
+            "obj-241",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             6
           ]
         }
@@ -8506,11 +8667,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-241",
+            "obj-246",
             0
           ],
           "source": [
-            "obj-240",
+            "obj-245",
             0
           ]
         }
@@ -8522,7 +8683,7 @@
             0
           ],
           "source": [
-            "obj-241",
+            "obj-246",
             0
           ]
         }
@@ -8530,11 +8691,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-242",
+            "obj-247",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8542,11 +8703,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-240",
+            "obj-245",
             0
           ],
           "source": [
-            "obj-242",
+            "obj-247",
             0
           ]
         }
@@ -8554,11 +8715,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-240",
+            "obj-245",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             5
           ]
         }
@@ -8566,11 +8727,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-245",
+            "obj-250",
             0
           ],
           "source": [
-            "obj-244",
+            "obj-249",
             0
           ]
         }
@@ -8582,7 +8743,7 @@
             0
           ],
           "source": [
-            "obj-245",
+            "obj-250",
             0
           ]
         }
@@ -8590,11 +8751,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-246",
+            "obj-251",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8602,11 +8763,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-244",
+            "obj-249",
             0
           ],
           "source": [
-            "obj-246",
+            "obj-251",
             0
           ]
         }
@@ -8614,11 +8775,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-244",
+            "obj-249",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             4
           ]
         }
@@ -8626,11 +8787,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-249",
+            "obj-254",
             0
           ],
           "source": [
-            "obj-248",
+            "obj-253",
             0
           ]
         }
@@ -8642,7 +8803,7 @@
             0
           ],
           "source": [
-            "obj-249",
+            "obj-254",
             0
           ]
         }
@@ -8650,11 +8811,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-250",
+            "obj-255",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8662,11 +8823,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-248",
+            "obj-253",
             0
           ],
           "source": [
-            "obj-250",
+            "obj-255",
             0
           ]
         }
@@ -8674,11 +8835,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-248",
+            "obj-253",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             3
           ]
         }
@@ -8686,11 +8847,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-253",
+            "obj-258",
             0
           ],
           "source": [
-            "obj-252",
+            "obj-257",
             0
           ]
         }
@@ -8702,7 +8863,7 @@
             0
           ],
           "source": [
-            "obj-253",
+            "obj-258",
             0
           ]
         }
@@ -8710,11 +8871,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-254",
+            "obj-259",
             0
           ],
           "source": [
-            "obj-81",
+            "obj-85",
             0
           ]
         }
@@ -8722,11 +8883,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-252",
+            "obj-257",
             0
           ],
           "source": [
-            "obj-254",
+            "obj-259",
             0
           ]
         }
@@ -8734,11 +8895,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-252",
+            "obj-257",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-215",
             2
           ]
         }
@@ -8746,79 +8907,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-257",
-            0
-          ],
-          "source": [
-            "obj-256",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-257",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-258",
-            0
-          ],
-          "source": [
-            "obj-81",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-256",
-            0
-          ],
-          "source": [
-            "obj-258",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-256",
-            0
-          ],
-          "source": [
-            "obj-210",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-261",
-            0
-          ],
-          "source": [
-            "obj-260",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
+            "obj-262",
             0
           ],
           "source": [
@@ -8830,19 +8919,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-262",
-            0
-          ],
-          "source": [
-            "obj-81",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-260",
+            "obj-3",
             0
           ],
           "source": [
@@ -8854,11 +8931,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-260",
+            "obj-263",
             0
           ],
           "source": [
-            "obj-210",
+            "obj-85",
             0
           ]
         }
@@ -8866,7 +8943,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-265",
+            "obj-261",
             0
           ],
           "source": [
@@ -8878,155 +8955,23 @@
       {
         "patchline": {
           "destination": [
+            "obj-261",
+            0
+          ],
+          "source": [
+            "obj-215",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-266",
             0
           ],
           "source": [
             "obj-265",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-268",
-            1
-          ],
-          "source": [
-            "obj-266",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-267",
-            0
-          ],
-          "source": [
-            "obj-265",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-267",
-            1
-          ],
-          "source": [
-            "obj-171",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-268",
-            0
-          ],
-          "source": [
-            "obj-267",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-269",
-            0
-          ],
-          "source": [
-            "obj-268",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-270",
-            0
-          ],
-          "source": [
-            "obj-269",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-268",
-            1
-          ],
-          "source": [
-            "obj-270",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-272",
-            1
-          ],
-          "source": [
-            "obj-269",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-271",
-            0
-          ],
-          "source": [
-            "obj-269",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-271",
-            1
-          ],
-          "source": [
-            "obj-170",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-272",
-            0
-          ],
-          "source": [
-            "obj-271",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-273",
-            0
-          ],
-          "source": [
-            "obj-272",
             0
           ]
         }
@@ -9038,472 +8983,100 @@
             0
           ],
           "source": [
+            "obj-266",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-267",
+            0
+          ],
+          "source": [
+            "obj-85",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-265",
+            0
+          ],
+          "source": [
+            "obj-267",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-265",
+            0
+          ],
+          "source": [
+            "obj-215",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-270",
+            0
+          ],
+          "source": [
+            "obj-268",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-271",
+            0
+          ],
+          "source": [
+            "obj-270",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-273",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-277",
-            0
-          ],
-          "source": [
-            "obj-276",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-274",
-            0
-          ],
-          "source": [
-            "obj-277",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-278",
-            2
-          ],
-          "source": [
-            "obj-175",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-279",
-            0
-          ],
-          "source": [
-            "obj-276",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-278",
-            0
-          ],
-          "source": [
-            "obj-279",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-278",
             1
           ],
           "source": [
-            "obj-279",
+            "obj-271",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-272",
+            0
+          ],
+          "source": [
+            "obj-270",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-272",
             1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-280",
-            0
-          ],
-          "source": [
-            "obj-276",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-281",
-            0
-          ],
-          "source": [
-            "obj-280",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-278",
-            0
-          ],
-          "source": [
-            "obj-281",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-278",
-            1
-          ],
-          "source": [
-            "obj-281",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-282",
-            0
-          ],
-          "source": [
-            "obj-276",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-274",
-            0
-          ],
-          "source": [
-            "obj-282",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-283",
-            0
-          ],
-          "source": [
-            "obj-276",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-274",
-            0
-          ],
-          "source": [
-            "obj-283",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-276",
-            0
-          ],
-          "source": [
-            "obj-181",
-            6
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-196",
-            0
-          ],
-          "source": [
-            "obj-276",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-284",
-            0
-          ],
-          "source": [
-            "obj-181",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-285",
-            0
-          ],
-          "source": [
-            "obj-284",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-286",
-            0
-          ],
-          "source": [
-            "obj-285",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-286",
-            1
-          ],
-          "source": [
-            "obj-173",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-287",
-            0
-          ],
-          "source": [
-            "obj-286",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-287",
-            1
-          ],
-          "source": [
-            "obj-284",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-288",
-            0
-          ],
-          "source": [
-            "obj-287",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-289",
-            1
-          ],
-          "source": [
-            "obj-171",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-290",
-            1
-          ],
-          "source": [
-            "obj-171",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-289",
-            0
-          ],
-          "source": [
-            "obj-288",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-290",
-            0
-          ],
-          "source": [
-            "obj-288",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-291",
-            2
-          ],
-          "source": [
-            "obj-289",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-291",
-            3
-          ],
-          "source": [
-            "obj-290",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-291",
-            1
-          ],
-          "source": [
-            "obj-288",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-291",
-            0
-          ],
-          "source": [
-            "obj-288",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-292",
-            0
-          ],
-          "source": [
-            "obj-291",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-293",
-            0
-          ],
-          "source": [
-            "obj-292",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-293",
-            1
-          ],
-          "source": [
-            "obj-292",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-293",
-            2
-          ],
-          "source": [
-            "obj-292",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-294",
-            0
-          ],
-          "source": [
-            "obj-293",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-294",
-            1
-          ],
-          "source": [
-            "obj-293",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-294",
-            2
-          ],
-          "source": [
-            "obj-175",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-295",
-            0
           ],
           "source": [
             "obj-176",
@@ -9514,11 +9087,59 @@
       {
         "patchline": {
           "destination": [
-            "obj-296",
+            "obj-273",
             0
           ],
           "source": [
-            "obj-295",
+            "obj-272",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-274",
+            0
+          ],
+          "source": [
+            "obj-273",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-275",
+            0
+          ],
+          "source": [
+            "obj-274",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-273",
+            1
+          ],
+          "source": [
+            "obj-275",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-277",
+            1
+          ],
+          "source": [
+            "obj-274",
             1
           ]
         }
@@ -9526,11 +9147,299 @@
       {
         "patchline": {
           "destination": [
-            "obj-297",
+            "obj-276",
             0
           ],
           "source": [
-            "obj-295",
+            "obj-274",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-276",
+            1
+          ],
+          "source": [
+            "obj-175",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-277",
+            0
+          ],
+          "source": [
+            "obj-276",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-278",
+            0
+          ],
+          "source": [
+            "obj-277",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-3",
+            0
+          ],
+          "source": [
+            "obj-278",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-282",
+            0
+          ],
+          "source": [
+            "obj-281",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-279",
+            0
+          ],
+          "source": [
+            "obj-282",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-283",
+            2
+          ],
+          "source": [
+            "obj-180",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-284",
+            0
+          ],
+          "source": [
+            "obj-281",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-283",
+            0
+          ],
+          "source": [
+            "obj-284",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-283",
+            1
+          ],
+          "source": [
+            "obj-284",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-285",
+            0
+          ],
+          "source": [
+            "obj-281",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-286",
+            0
+          ],
+          "source": [
+            "obj-285",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-283",
+            0
+          ],
+          "source": [
+            "obj-286",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-283",
+            1
+          ],
+          "source": [
+            "obj-286",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-287",
+            0
+          ],
+          "source": [
+            "obj-281",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-279",
+            0
+          ],
+          "source": [
+            "obj-287",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-288",
+            0
+          ],
+          "source": [
+            "obj-281",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-279",
+            0
+          ],
+          "source": [
+            "obj-288",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-281",
+            0
+          ],
+          "source": [
+            "obj-186",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-201",
+            0
+          ],
+          "source": [
+            "obj-281",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-289",
+            0
+          ],
+          "source": [
+            "obj-186",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-290",
+            0
+          ],
+          "source": [
+            "obj-289",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-291",
+            0
+          ],
+          "source": [
+            "obj-290",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-291",
+            1
+          ],
+          "source": [
+            "obj-178",
             0
           ]
         }
@@ -9542,7 +9451,19 @@
             0
           ],
           "source": [
-            "obj-296",
+            "obj-291",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-292",
+            1
+          ],
+          "source": [
+            "obj-289",
             0
           ]
         }
@@ -9554,7 +9475,247 @@
             0
           ],
           "source": [
+            "obj-292",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-294",
+            1
+          ],
+          "source": [
+            "obj-176",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-295",
+            1
+          ],
+          "source": [
+            "obj-176",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-294",
+            0
+          ],
+          "source": [
+            "obj-293",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-295",
+            0
+          ],
+          "source": [
+            "obj-293",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-296",
+            2
+          ],
+          "source": [
+            "obj-294",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-296",
+            3
+          ],
+          "source": [
+            "obj-295",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-296",
+            1
+          ],
+          "source": [
+            "obj-293",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-296",
+            0
+          ],
+          "source": [
+            "obj-293",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-297",
+            0
+          ],
+          "source": [
+            "obj-296",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-298",
+            0
+          ],
+          "source": [
+            "obj-297",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-298",
+            1
+          ],
+          "source": [
+            "obj-297",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-298",
+            2
+          ],
+          "source": [
+            "obj-297",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-299",
+            0
+          ],
+          "source": [
+            "obj-298",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-299",
+            1
+          ],
+          "source": [
+            "obj-298",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-299",
+            2
+          ],
+          "source": [
+            "obj-180",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-300",
+            0
+          ],
+          "source": [
+            "obj-181",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-301",
+            0
+          ],
+          "source": [
+            "obj-300",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-302",
+            0
+          ],
+          "source": [
+            "obj-300",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-297",
+            0
+          ],
+          "source": [
+            "obj-301",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-298",
+            0
+          ],
+          "source": [
+            "obj-302",
             0
           ]
         }

@@ -13,6 +13,8 @@ from conftest import REPO, RunningServer, free_udp_port, stop_server
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket
 
+from osc_composer.paths import DEFAULT_MODEL_NAME
+
 README = (REPO / "README.md").read_text()
 
 
@@ -82,7 +84,7 @@ def test_the_quick_start_serve_command_answers_on_the_bundled_model(tmp_path: Pa
             assert process.poll() is None, log_path.read_text()
             time.sleep(0.1)
         assert port, "server did not start:\n" + log_path.read_text()
-        assert "model bach-chorales" in log_path.read_text()
+        assert f"model {DEFAULT_MODEL_NAME}" in log_path.read_text()
         sender = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         for address, args in (("/composer/seed/pitches", [60, 64, 67, 72]), ("/composer/generate", [42])):
             builder = OscMessageBuilder(address)
