@@ -77,12 +77,15 @@ else:
     files = len(prepared.train_files) + len(prepared.validation_files) + len(prepared.skipped)
     cached = prepared.cached_files
 seconds = time.perf_counter() - started
+# measured before hashing: reading a memory-mapped stream to hash it maps its pages in
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
 digest = hashlib.sha1()
 for start in range(0, len(train), 1 << 20):  # in chunks: a memory map stays on disk
     digest.update(np.ascontiguousarray(train[start:start + (1 << 20)], np.int32).tobytes())
 print(json.dumps({
     "seconds": seconds, "files": files, "cached": cached, "events": int(len(train)),
-    "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "rss": rss, "cpu": sum(u.ru_utime + u.ru_stime for u in used),
     "children_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     "hash": digest.hexdigest(), "memmap": isinstance(train, np.memmap),
 }))
@@ -237,12 +240,14 @@ def main(argv: list[str] | None = None) -> int:
         + ("**identical** in all three phases" if len(hashes) == 1 else "**DIFFERENT** (a bug)")
         + " (SHA-1 of the event stream).",
         "",
-        "| phase | seconds | files/s | peak RSS, process | peak RSS, largest worker | from cache | stream |",
-        "|---|---|---|---|---|---|---|",
+        "| phase | seconds | files/s | CPU seconds (all processes) | peak RSS, process | peak RSS, largest "
+        "worker | from cache | stream |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for label, p in phases.items():
         lines.append(
-            f"| {label} | {p['seconds']:.1f} | {p['files'] / p['seconds']:,.0f} | {p['rss']:,.0f} MB | "
+            f"| {label} | {p['seconds']:.1f} | {p['files'] / p['seconds']:,.0f} | {p['cpu']:.0f} | "
+            f"{p['rss']:,.0f} MB | "
             f"{p['children_rss']:,.0f} MB | {p['cached']:,} | "
             f"{'memory-mapped' if p['memmap'] else 'in memory'} |"
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import ModelMetadata
+from .prepare import HOLDOUT_TAIL
 
 
 def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | None = None) -> str:
@@ -23,9 +24,20 @@ def render_card(metadata: ModelMetadata, *, extra_sections: dict[str, str] | Non
     ]
     if corpus.get("name"):
         lines.append(f"- Corpus: `{corpus['name']}` (exported with `osc-composer corpus {corpus['name']}`)")
+    if training.get("holdout") == HOLDOUT_TAIL:
+        tail = training.get("config", {}).get("holdout_tail", 0)
+        files = (
+            f"- Files: {training.get('files_train', '?')}, each trained on its first {1 - tail:.0%} with "
+            f"the last {tail:.0%} held out, {training.get('files_skipped', 0)} skipped as unreadable"
+        )
+    else:
+        files = (
+            f"- Files: {training.get('files_train', '?')} for training, "
+            f"{training.get('files_validation', '?')} held out (split by file), "
+            f"{training.get('files_skipped', 0)} skipped as unreadable"
+        )
     lines += [
-        f"- Files: {training.get('files_train', '?')} for training, {training.get('files_validation', '?')} "
-        f"held out (split by file), {training.get('files_skipped', 0)} skipped as unreadable",
+        files,
         f"- Events: {training.get('events_train', 0):,} training, "
         f"{training.get('events_validation', 0):,} held out",
         "",
@@ -119,7 +131,7 @@ def fine_tuning_section(metadata: ModelMetadata) -> list[str]:
     base = training["fine_tuned_from"]
     settings = training.get("config", {})
     files = int(training.get("files_train", 0))
-    if training.get("holdout") == "tail":
+    if training.get("holdout") == HOLDOUT_TAIL:
         split = (
             f"each trained on its first {1 - settings.get('holdout_tail', 0):.0%}, the last "
             f"{settings.get('holdout_tail', 0):.0%} held out (too few files to hold any out whole)"

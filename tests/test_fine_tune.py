@@ -286,6 +286,21 @@ def test_with_fewer_than_five_files_the_last_part_of_each_is_held_out(tmp_path: 
     assert 0.1 < len(corpus.validation) / (len(corpus.train) + len(corpus.validation)) < 0.25
 
 
+def test_fine_tuning_three_songs_stops_early_on_their_last_bars(
+    small_model_path: Path, tmp_path: Path
+) -> None:
+    folder = write_tiny_corpus(tmp_path / "three", pieces=3, notes_per_piece=90)
+    out = tmp_path / "three-songs"
+    result = run_cli(
+        "train", str(folder), "--from", str(small_model_path), "--out", str(out), "--epochs", "3"
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    metadata = read_metadata(out)
+    assert metadata.training["holdout"] == "tail" and metadata.training["files_train"] == 3
+    assert "val_loss" in metadata.metrics, "the held-out tails drove early stopping"
+    assert "each trained on its first 85%, the last 15% held out" in (out / "README.md").read_text()
+
+
 def test_fine_tuning_interrupted_with_ctrl_c_resumes_from_its_checkpoint(
     songs: Path, small_model_path: Path, tmp_path: Path
 ) -> None:
