@@ -60,7 +60,7 @@ def client_main(port: int, notes: int, gap: float, harmony: int) -> int:
         osc("/composer/reply_port", "i", 0),
         osc("/composer/param/scale", "s", "major"),
         osc("/composer/live/param/harmony", "i", harmony),
-        osc("/composer/live/param/mode", "s", "harmonize"),
+        osc("/composer/live/param/mode", "i", 1),  # harmonize
     ):
         sock.sendto(packet, server)
     print("ready", flush=True)
