@@ -747,11 +747,7 @@ class Engine:
         sounding_until = np.stack([r.sounding for r in rows])  # (rows, 128) end step of each pitch
         pitches_ok = np.stack([r.pitches_ok for r in rows])
         polyphony = np.asarray([r.polyphony for r in rows], np.int64)
-        inv_temperature = np.asarray([1.0 / r.params.temperature for r in rows], np.float32)[:, None]
-        top_k = np.asarray([r.params.top_k for r in rows], np.int64)
-        top_p = np.asarray([r.params.top_p for r in rows], np.float32)
-        needs_sort = bool((top_k > 0).any() or (top_p < 1.0).any())
-        rngs = [r.rng for r in rows]
+        inv_temperature, top_k, top_p, needs_sort, rngs = _sampling_settings(rows)
         active = [index for index in range(batch) if phase[index] != _DONE]
         notes: list[list[Note]] = [[] for _ in rows]
         kinds, steps = self._kinds, self._steps_list
@@ -835,11 +831,7 @@ class Engine:
         pitches_ok = np.stack([r.pitches_ok for r in rows])
         polyphony = np.asarray([r.polyphony for r in rows], np.int64)
         max_steps = vocab.max_duration_steps
-        inv_temperature = np.asarray([1.0 / r.params.temperature for r in rows], np.float32)[:, None]
-        top_k = np.asarray([r.params.top_k for r in rows], np.int64)
-        top_p = np.asarray([r.params.top_p for r in rows], np.float32)
-        needs_sort = bool((top_k > 0).any() or (top_p < 1.0).any())
-        rngs = [r.rng for r in rows]
+        inv_temperature, top_k, top_p, needs_sort, rngs = _sampling_settings(rows)
         active = [index for index in range(batch) if phase[index] != _DONE]
         notes: list[list[Note]] = [[] for _ in rows]
         kinds, steps, pitch_of = self._kinds, self._steps_list, self._pitch_list
@@ -959,6 +951,16 @@ class _Row:
     due: np.ndarray | None = None
     polyphony: int = 8  # most notes at once: the request's polyphony, capped by its voices
     tokens: int = 0
+
+
+def _sampling_settings(rows: list[_Row]) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool, list]:
+    """Per row: 1 / temperature (a column), top-k, top-p, whether any row needs the sorted
+    vocabulary, and the random generators: what both samplers hand to :func:`_sample_rows`."""
+    inv_temperature = np.asarray([1.0 / r.params.temperature for r in rows], np.float32)[:, None]
+    top_k = np.asarray([r.params.top_k for r in rows], np.int64)
+    top_p = np.asarray([r.params.top_p for r in rows], np.float32)
+    needs_sort = bool((top_k > 0).any() or (top_p < 1.0).any())
+    return inv_temperature, top_k, top_p, needs_sort, [r.rng for r in rows]
 
 
 def _shift_mask(pitches: np.ndarray, shift: int) -> np.ndarray:

@@ -121,10 +121,12 @@ def test_the_models_voice_follows_the_clock_stays_in_range_and_stops_clean(
     assert len(ons) >= 3, events
     assert all(60 <= e[1] <= 72 for e in events)
     assert not sounding([(e[0], e[1]) for e in events]), "stop left a note sounding"
-    # at 240 bpm the model's moments are half a beat (125 ms) apart, or a multiple of it
-    moments = sorted({round(e[3], 3) for e in events})
-    gaps = [b - a for a, b in itertools.pairwise(moments) if b - a > 0.06]
-    assert gaps and min(gaps) > 0.09, gaps
+    if mode == "continue":
+        # alone, the model's moments are half a beat (125 ms at 240 bpm) apart, or a multiple
+        # of it (in a duet the player's notes move its time, so it may also play between)
+        moments = sorted({round(e[3], 3) for e in events})
+        gaps = [b - a for a, b in itertools.pairwise(moments) if b - a > 0.06]
+        assert gaps and min(gaps) > 0.09, gaps
 
 
 def test_start_outside_duet_and_continue_is_a_clear_error(player: ClientProcess, replies: Replies) -> None:
