@@ -1212,7 +1212,7 @@
             330.0,
             22.0
           ],
-          "text": "0..4: notes sounding at once"
+          "text": "0..4: notes sounding at once, at most"
         }
       },
       {

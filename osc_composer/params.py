@@ -107,7 +107,12 @@ PARAM_SPECS: tuple[ParamSpec, ...] = (
         doc="which part of the model's training music to continue in (auto: what the seed sounds like)",
     ),
     ParamSpec(
-        "voices", "int", 0, 0, 4, "notes sounding at once: 1, 2, 3, 4 (= four or more); 0 = auto, the seed's"
+        "voices",
+        "int",
+        0,
+        0,
+        4,
+        "notes sounding at once, at most: 1, 2, 3, or 4 (= four or more); 0 = auto, the seed's",
     ),
     ParamSpec(
         "density",
