@@ -329,10 +329,13 @@ def _train(args: argparse.Namespace, console: Console) -> int:
         vocab = Vocabulary(steps_per_beat=args.steps_per_beat or Vocabulary.steps_per_beat)
     config = TrainConfig(
         epochs=args.epochs,
-        batch_size=args.batch_size or TrainConfig.batch_size,
-        sequence_length=args.sequence_length or TrainConfig.sequence_length,
+        # None: not given, so the default (and fitted to the corpus); 0 must reach validation
+        batch_size=TrainConfig.batch_size if args.batch_size is None else args.batch_size,
+        sequence_length=TrainConfig.sequence_length if args.sequence_length is None else args.sequence_length,
         fit_to_corpus=args.batch_size is None and args.sequence_length is None,
-        learning_rate=args.learning_rate or default_learning_rate(fine_tuning=bool(args.base)),
+        learning_rate=default_learning_rate(fine_tuning=bool(args.base))
+        if args.learning_rate is None
+        else args.learning_rate,
         schedule=args.schedule,
         validation_percent=args.validation_percent,
         transpose=default_transpose(model_config.key_normalized)
