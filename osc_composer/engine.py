@@ -447,14 +447,14 @@ class Engine:
         density = params.density or (texture.density_class if texture else AUTO)
         return style, voices, density
 
-    def voice_cap(self, seed: list[Note], params: SamplingParams) -> int:
+    def voice_cap(self, voices: int, params: SamplingParams) -> int:
         """Most notes a continuation may sound at once because of its texture (models with
-        controls): the ``voices`` class asked for, or with ``auto`` the seed's own (its mean
-        number of notes sounding, so a melody played legato still counts as one voice):
-        1–3 cap it there, so a melody is answered by a melody and two parts by at most two;
-        4 (four or more), an empty seed, or ``enforce_voices`` off (to measure what the
-        model does by itself) leave only ``polyphony``."""
-        voices = params.voices or measure_texture(seed).voice_class
+        controls). ``voices`` is the request's voices class from :meth:`controls_for`: the one
+        asked for, or with ``auto`` the seed's own (its mean number of notes sounding, so a
+        melody played legato still counts as one voice). 1–3 cap it there, so a melody is
+        answered by a melody and two parts by at most two; 4 (four or more), an empty seed,
+        or ``enforce_voices`` off (to measure what the model does by itself) leave only
+        ``polyphony``."""
         if not (self.has_controls and self.enforce_voices) or not 0 < voices < len(VOICE_CLASSES):
             return params.polyphony
         return voices
@@ -609,7 +609,7 @@ class Engine:
                 seed_notes = transpose_notes(seed_notes, shift)
             controls = self.controls_for(seed_notes, params) if self.has_controls else (0, 0, 0)
             seed_controls.append(controls)
-            polyphony = min(params.polyphony, self.voice_cap(seed_notes, params))
+            polyphony = min(params.polyphony, self.voice_cap(controls[1], params))
             tokens, decoder = self.seed_tokens(seed_notes, origin)
             seeds.append(tokens)
             rng = np.random.default_rng(None if params.seed < 0 else params.seed)
