@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(REPO))  # this checkout's package, whatever `pip install -e` points at
 
-from bench_engine import machine_info, replace_section, versions  # noqa: E402
+from bench_engine import replace_section, run_header  # noqa: E402
 
 from osc_composer.midi import MidiFileError, find_midi_files, read_midi, write_midi  # noqa: E402
 from osc_composer.notes import Note, transpose_notes  # noqa: E402
@@ -220,19 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     events = next(iter(phases.values()))["events"]
     lines = [
-        "# Large corpora: reading 20,000 MIDI files",
-        "",
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}, "
-        f"{(time.perf_counter() - started) / 60:.1f} min in all:",
-        "",
-        "```sh",
-        command,
-        "```",
-        "",
-        "Machine: " + "; ".join(f"{key} {value}" for key, value in machine_info().items()) + ".",
-        "Versions: " + "; ".join(f"{key} {value}" for key, value in versions().items()) + ".",
-        f"Load average at start / end: {' '.join(f'{x:.2f}' for x in load_at_start)} / "
-        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}.",
+        *run_header(
+            "Large corpora: reading 20,000 MIDI files",
+            f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}, "
+            f"{(time.perf_counter() - started) / 60:.1f} min in all:",
+            command,
+            load_at_start,
+        ),
         "",
         f"Corpus: {args.files:,} MIDI files generated from `{args.source}` (transposed, re-timed, other "
         f"tempo and resolution){f' in {generated:.0f} s' if generated else ''}; read key-normalised and "

@@ -909,6 +909,31 @@ def write_report(path: Path, data: dict[str, Any]) -> str:
     return text
 
 
+def run_header(
+    title: str, when: str, command: str, load_at_start: tuple[float, ...] | None = None
+) -> list[str]:
+    """The opening lines every benchmark report shares: title, when, the command, the machine,
+    the versions, and (given the load average at the start) the load at start and end."""
+    lines = [
+        f"# {title}",
+        "",
+        when,
+        "",
+        "```sh",
+        command,
+        "```",
+        "",
+        "Machine: " + "; ".join(f"{key} {value}" for key, value in machine_info().items()) + ".",
+        "Versions: " + "; ".join(f"{key} {value}" for key, value in versions().items()) + ".",
+    ]
+    if load_at_start is not None:
+        lines.append(
+            f"Load average at start / end: {' '.join(f'{x:.2f}' for x in load_at_start)} / "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}."
+        )
+    return lines
+
+
 def replace_section(document: str, name: str, text: str) -> str:
     """Put ``text`` between ``<!-- name:start -->`` and ``<!-- name:end -->`` in ``document``
     (appended if the markers are missing), one heading level down, so RESULTS.md can hold

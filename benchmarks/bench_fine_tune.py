@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(REPO))  # this checkout's package, whatever `pip install -e` points at
 
-from bench_engine import machine_info, replace_section, versions  # noqa: E402
+from bench_engine import replace_section, run_header  # noqa: E402
 
 from osc_composer.card import write_card  # noqa: E402
 from osc_composer.encoding import PITCH, notes_to_tokens  # noqa: E402
@@ -266,18 +266,12 @@ def report(
         ["benchmarks/bench_fine_tune.py", *(argv if argv is not None else sys.argv[1:])]
     )
     lines = [
-        "# Fine-tuning on eight songs",
-        "",
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}, {seconds / 60:.1f} min in all:",
-        "",
-        "```sh",
-        command,
-        "```",
-        "",
-        "Machine: " + "; ".join(f"{key} {value}" for key, value in machine_info().items()) + ".",
-        "Versions: " + "; ".join(f"{key} {value}" for key, value in versions().items()) + ".",
-        f"Load average at start / end: {' '.join(f'{x:.2f}' for x in load_at_start)} / "
-        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}.",
+        *run_header(
+            "Fine-tuning on eight songs",
+            f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}, {seconds / 60:.1f} min in all:",
+            command,
+            load_at_start,
+        ),
         "",
         f"Songs: {args.count} from `{args.songs}` per set, with 4 broken files in the folder (all "
         "reported and skipped); the last 15% of "

@@ -31,7 +31,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_engine import machine_info, replace_section, versions  # noqa: E402
+from bench_engine import replace_section, run_header  # noqa: E402
 
 from osc_composer.encoding import tokens_to_notes  # noqa: E402
 from osc_composer.engine import LstmState, load_engine, lstm_step  # noqa: E402
@@ -126,16 +126,11 @@ def main(argv: list[str] | None = None) -> int:
 
     command = "python " + shlex.join(["benchmarks/quality_diagnostics.py", *(argv or sys.argv[1:])])
     lines = [
-        "# Quality diagnostics: key awareness, loss by event kind, rhythm following",
-        "",
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}, {time.perf_counter() - started:.0f} s:",
-        "",
-        "```sh",
-        command,
-        "```",
-        "",
-        "Machine: " + "; ".join(f"{key} {value}" for key, value in machine_info().items()) + ".",
-        "Versions: " + "; ".join(f"{key} {value}" for key, value in versions().items()) + ".",
+        *run_header(
+            "Quality diagnostics: key awareness, loss by event kind, rhythm following",
+            f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}, {time.perf_counter() - started:.0f} s:",
+            command,
+        ),
         "",
         "| model | in-key pitch mass | NLL PITCH | NLL DURATION | NLL SHIFT |",
         "|---|---|---|---|---|",
