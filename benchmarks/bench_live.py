@@ -43,14 +43,14 @@ NOTOCHORD_MS = 10.0  # "below ten milliseconds" (Notochord's paper and README), 
 
 
 def osc(path: str, types: str, *values) -> bytes:
-    from osc_composer.wire import build_message
+    from osc_composer.server.wire import build_message
 
     return build_message(path, types, list(values))
 
 
 # --- client: a separate process with its own socket ----------------------------------------------
 def client_main(port: int, notes: int, gap: float, harmony: int) -> int:
-    from osc_composer.wire import parse_packet
+    from osc_composer.server.wire import parse_packet
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind((HOST, 0))
@@ -132,9 +132,9 @@ def run(port: int, clients: int, notes: int, gap: float, harmony: int) -> dict:
 
 def in_process(model: Path, notes: int, harmony: int) -> dict:
     """The harmonize step alone (feed the note-on, choose the harmony), and the note-off."""
-    from osc_composer.engine import load_engine
-    from osc_composer.streaming import Constraints, LiveStream
-    from osc_composer.theory import allowed_pitches
+    from osc_composer.engine.generate import load_engine
+    from osc_composer.engine.streaming import Constraints, LiveStream
+    from osc_composer.music.theory import allowed_pitches
 
     engine = load_engine(str(model))
     stream = LiveStream(engine, seed=0)
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.client:
         return client_main(args.port, args.notes, args.gap, args.harmony)
-    from osc_composer.paths import default_model_path
+    from osc_composer.model.paths import default_model_path
 
     model = args.model or default_model_path()
     port = free_udp_port()

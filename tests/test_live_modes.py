@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from osc_composer.engine import Engine, load_engine
-from osc_composer.live import LiveSettings
-from osc_composer.live_modes import LivePlayer
-from osc_composer.params import SamplingParams
-from osc_composer.playback import Clock, PlayEvent
-from osc_composer.theory import allowed_pitches
+from osc_composer.engine.generate import Engine, load_engine
+from osc_composer.engine.params import SamplingParams
+from osc_composer.live.modes import LivePlayer
+from osc_composer.live.playback import Clock, PlayEvent
+from osc_composer.live.settings import LiveSettings
+from osc_composer.music.theory import allowed_pitches
 
 
 class VirtualTime:

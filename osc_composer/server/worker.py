@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..engine import MAX_SEED_TOKENS, Continuation, Engine, GenerationRequest
+from ..engine.generate import MAX_SEED_TOKENS, Continuation, Engine, GenerationRequest
 from .sessions import Session
 from .transport import ReplyAddress, safe_text
 

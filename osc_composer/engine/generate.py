@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .encoding import (
+from ..model.files import SavedLayer
+from ..music.encoding import (
     BOS,
     DEFAULT_VELOCITY,
     DURATION,
@@ -37,16 +38,15 @@ from .encoding import (
     quantize_notes,
     shift_tokens,
 )
-from .model import SavedLayer
-from .notes import Note, end_beats, shift_notes, sort_notes, transpose_notes
+from ..music.notes import Note, end_beats, shift_notes, sort_notes, transpose_notes
+from ..music.texture import AUTO, VOICE_CLASSES, measure_texture
+from ..music.theory import allowed_pitches, key_shift, white_key_shift
 from .params import ParamError, SamplingParams
-from .texture import AUTO, VOICE_CLASSES, measure_texture
-from .theory import allowed_pitches, key_shift, white_key_shift
 
 if TYPE_CHECKING:
     import keras
 
-    from .model import ModelMetadata
+    from ..model.files import ModelMetadata
 
 
 class GenerationError(ValueError):
@@ -91,7 +91,7 @@ class LstmWeights:
 
     @classmethod
     def from_keras(cls, model: keras.Model) -> LstmWeights:
-        """Copy weights out of a model built by :func:`osc_composer.model.build_model`."""
+        """Copy weights out of a model built by :func:`osc_composer.model.files.build_model`."""
         layers = [
             # a pitch-class training layer runs as the plain layer it folds into
             SavedLayer(layer.folds_into, _folded_config(layer), tuple(layer.folded_weights()))
@@ -683,7 +683,7 @@ class Engine:
         params: SamplingParams,
         shift: int = 0,
     ) -> Continuation:
-        """Continue from a live state (a :class:`~osc_composer.streaming.LiveStream`'s) instead
+        """Continue from a live state (a :class:`~osc_composer.engine.streaming.LiveStream`'s) instead
         of priming a seed: ``logits`` after its last event, ``sounding`` the model pitches
         still sounding → how many steps ago they began (their end is the model's to choose),
         ``shift`` the stream's key move. Note-off models only. Variations come as usual;
@@ -1037,7 +1037,7 @@ def load_engine(path: str | os.PathLike) -> Engine:
     does not know is loaded with Keras in safe mode instead. Either way no code in the
     file runs, and the Keras model stays the reference the engine is tested against.
     """
-    from .model import ModelFileError, UnknownLayoutError, load_model, read_saved_layers
+    from ..model.files import ModelFileError, UnknownLayoutError, load_model, read_saved_layers
 
     try:
         metadata, layers = read_saved_layers(path)

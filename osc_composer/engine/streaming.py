@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .encoding import BOS, NOTE_OFF, PITCH, SHIFT
-from .engine import NEG_INF, Continuation, Engine, LstmState, _sample_rows, lstm_step
+from ..music.encoding import BOS, NOTE_OFF, PITCH, SHIFT
+from ..music.texture import AUTO
+from .generate import NEG_INF, Continuation, Engine, LstmState, _sample_rows, lstm_step
 from .params import SamplingParams
-from .texture import AUTO
 
 
 class StreamError(ValueError):
