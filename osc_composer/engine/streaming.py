@@ -258,12 +258,26 @@ class LiveStream:
         elif proposal.kind == "off":
             self.note_off(proposal.pitch, self.cursor)
 
-    def answer(self, params: SamplingParams) -> Continuation:
+    def fork(self) -> LiveStream:
+        """A copy that can be moved on and asked without touching this stream (an answer is
+        computed on the engine thread while the player goes on feeding this one)."""
+        copy = LiveStream.__new__(LiveStream)
+        copy.__dict__.update(self.__dict__)
+        copy.state = self.state.row(0)
+        copy.sounding = dict(self.sounding)
+        copy.rng = np.random.default_rng(self.seed)
+        return copy
+
+    def answer(self, params: SamplingParams, controls: tuple[int, int, int] | None = None) -> Continuation:
         """A phrase continuing what was heard, from this state (no re-priming), starting at
-        the cursor; its pitches are the player's. The stream itself does not move."""
+        the cursor; its pitches are the player's. The stream itself does not move.
+
+        ``controls`` (style, voices, density classes, e.g. :meth:`Engine.controls_for` of
+        the notes heard) steer the answer from here on, and their voices cap its
+        polyphony as a primed request's do; None keeps the stream's."""
         sounding = {pitch: self.cursor - s.start for pitch, s in self.sounding.items()}
         return self.engine.continue_state(
-            self.state, self.logits, sounding, self._velocity_bin, params, shift=self.shift
+            self.state, self.logits, sounding, self._velocity_bin, params, shift=self.shift, controls=controls
         )
 
     def release_all(self) -> list[int]:
