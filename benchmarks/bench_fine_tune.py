@@ -46,7 +46,9 @@ sys.path.insert(0, str(REPO))  # this checkout's package, whatever `pip install 
 
 from bench_engine import replace_section, run_header  # noqa: E402
 
-from osc_composer.engine.generate import Engine, LstmState, load_engine, lstm_step  # noqa: E402
+from osc_composer.engine.generate import Engine  # noqa: E402
+from osc_composer.engine.loader import load_engine  # noqa: E402
+from osc_composer.engine.lstm import LstmState, lstm_step  # noqa: E402
 from osc_composer.model.files import MODEL_FILENAME, read_metadata, resolve_model_path  # noqa: E402
 from osc_composer.music.encoding import PITCH, notes_to_tokens  # noqa: E402
 from osc_composer.music.midi import MidiFileError, find_midi_files, read_midi, write_midi  # noqa: E402

@@ -132,7 +132,7 @@ def run(port: int, clients: int, notes: int, gap: float, harmony: int) -> dict:
 
 def in_process(model: Path, notes: int, harmony: int) -> dict:
     """The harmonize step alone (feed the note-on, choose the harmony), and the note-off."""
-    from osc_composer.engine.generate import load_engine
+    from osc_composer.engine.loader import load_engine
     from osc_composer.engine.streaming import Constraints, LiveStream
     from osc_composer.music.theory import allowed_pitches
 

@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_engine import replace_section, run_header  # noqa: E402
 
-from osc_composer.engine.generate import LstmState, load_engine, lstm_step  # noqa: E402
+from osc_composer.engine.loader import load_engine  # noqa: E402
+from osc_composer.engine.lstm import LstmState, lstm_step  # noqa: E402
 from osc_composer.evaluation.evaluate import (  # noqa: E402
     EvaluationConfig,
     cut_excerpts,

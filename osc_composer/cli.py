@@ -402,7 +402,8 @@ def _train(args: argparse.Namespace, console: Console) -> int:
 
 
 def _generate(args: argparse.Namespace, console: Console) -> int:
-    from .engine.generate import continuation_in_seed_time, load_engine
+    from .engine.generate import continuation_in_seed_time
+    from .engine.loader import load_engine
     from .music.midi import DEFAULT_TEMPO_BPM, read_midi, write_midi
 
     params = _params_from_args(args)

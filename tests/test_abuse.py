@@ -355,7 +355,7 @@ def test_forgotten_sessions_free_their_memory(serve) -> None:
 
 def test_tables_keyed_by_source_shrink(small_model_path: Path) -> None:
     """In this process (to look at the tables), over real UDP: 300 sources, 16 sessions."""
-    from osc_composer.engine.generate import load_engine
+    from osc_composer.engine.loader import load_engine
     from osc_composer.server import ComposerServer, ServerConfig
 
     server = ComposerServer(

@@ -17,19 +17,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osc_composer.engine.generate import (
-    MAX_SEED_TOKENS,
-    Engine,
-    GenerationError,
-    GenerationRequest,
-    LstmLayer,
-    LstmState,
-    LstmWeights,
-    _sample_rows,
-    load_engine,
-    lstm_step,
-)
+from osc_composer.engine.generate import MAX_SEED_TOKENS, Engine, GenerationRequest
+from osc_composer.engine.loader import load_engine
+from osc_composer.engine.lstm import LstmState, lstm_step
 from osc_composer.engine.params import SamplingParams
+from osc_composer.engine.sampler import GenerationError, sample_rows
+from osc_composer.engine.weights import LstmLayer, LstmWeights
 from osc_composer.model.files import ModelConfig, ModelMetadata, build_model, list_models
 from osc_composer.music.encoding import BOS, DURATION_ENCODING, NOTE_OFF_ENCODING, Vocabulary, notes_to_tokens
 from osc_composer.music.notes import Note, transpose_notes
@@ -273,7 +266,7 @@ def test_held_seed_notes_end_where_the_seed_ends_them(engine: Engine) -> None:
 
 def test_server_path_loads_models_without_importing_tensorflow(small_model_path: Path) -> None:
     code = (
-        "import sys; from osc_composer.engine.generate import load_engine; "
+        "import sys; from osc_composer.engine.loader import load_engine; "
         f"e = load_engine({str(small_model_path)!r}); "
         "print(e.vocab.size, 'tensorflow' in sys.modules, 'keras' in sys.modules)"
     )
@@ -666,7 +659,7 @@ def draw_many(scores: np.ndarray, draws: int, top_k: int = 0, top_p: float = 1.0
     p = np.full(draws, top_p, np.float32)
     sort = (top_k > 0 or top_p < 1.0) if needs_sort is None else needs_sort
     rng = np.random.default_rng(seed)
-    return _sample_rows(batch_scores, k, p, sort, [rng] * draws)
+    return sample_rows(batch_scores, k, p, sort, [rng] * draws)
 
 
 def chi_square(counts: np.ndarray, probs: np.ndarray) -> tuple[float, int]:
@@ -725,7 +718,7 @@ def test_rows_mix_top_k_top_p_and_plain() -> None:
     top_p = np.array([1.0, 0.5, 1.0], np.float32)
     seen = [set(), set(), set()]
     for _ in range(3000):
-        choice = _sample_rows(scores, top_k, top_p, True, [rng, rng, rng])
+        choice = sample_rows(scores, top_k, top_p, True, [rng, rng, rng])
         for row in range(3):
             seen[row].add(int(choice[row]))
     assert seen[0] == {8, 0}

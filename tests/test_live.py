@@ -33,7 +33,7 @@ from test_server import (
     result_of,
 )
 
-from osc_composer.engine.generate import load_engine
+from osc_composer.engine.loader import load_engine
 from osc_composer.live.midi_out import MidiSink, open_midi_output
 from osc_composer.live.playback import Clock, Playback, PlayEvent, Scheduler, events_from_notes
 from osc_composer.live.settings import LIVE_SPECS, LiveBuffer

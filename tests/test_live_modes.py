@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from osc_composer.engine.generate import Engine, load_engine
+from osc_composer.engine.generate import Engine
+from osc_composer.engine.loader import load_engine
 from osc_composer.engine.params import SamplingParams
 from osc_composer.live.modes import LivePlayer
 from osc_composer.live.playback import Clock, PlayEvent

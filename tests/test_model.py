@@ -105,7 +105,7 @@ def test_pitch_class_layers_share_weights_and_are_saved_folded(tmp_path: Path) -
     loaded, metadata = load_model(path)
     assert metadata.config.pitch_classes
     np.testing.assert_allclose(loaded(tokens).numpy(), expected, atol=1e-5)
-    from osc_composer.engine.generate import load_engine
+    from osc_composer.engine.loader import load_engine
 
     logits = load_engine(str(path)).logits(tokens[0])
     np.testing.assert_allclose(logits, expected[0], atol=1e-4)

@@ -10,7 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from osc_composer.engine.generate import Engine, LstmState, load_engine, lstm_step
+from osc_composer.engine.generate import Engine
+from osc_composer.engine.loader import load_engine
+from osc_composer.engine.lstm import LstmState, lstm_step
 from osc_composer.engine.streaming import Constraints, LiveStream, StreamError
 from osc_composer.music.encoding import Vocabulary, notes_to_tokens
 from osc_composer.music.notes import Note

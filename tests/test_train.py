@@ -185,7 +185,7 @@ def test_seed_architecture_trains_and_runs_in_the_engine(corpus_dir: Path, tmp_p
         "train", str(corpus_dir), "--out", str(out), "--epochs", "1", "--architecture", "seed", *TINY
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    from osc_composer.engine.generate import load_engine
+    from osc_composer.engine.loader import load_engine
     from osc_composer.model.files import load_model
 
     engine = load_engine(str(out))

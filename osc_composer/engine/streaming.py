@@ -31,8 +31,10 @@ import numpy as np
 
 from ..music.encoding import BOS, NOTE_OFF, PITCH, SHIFT
 from ..music.texture import AUTO
-from .generate import NEG_INF, Continuation, Engine, LstmState, _sample_rows, lstm_step
+from .generate import Continuation, Engine
+from .lstm import LstmState, lstm_step
 from .params import SamplingParams
+from .sampler import NEG_INF, sample_rows
 
 
 class StreamError(ValueError):
@@ -158,7 +160,7 @@ class LiveStream:
 
     def _sample(self, allowed: np.ndarray, temperature: float) -> int:
         scores = np.where(allowed, self.logits / temperature, NEG_INF)[None]
-        return int(_sample_rows(scores, np.zeros(1, np.int64), np.ones(1, np.float32), False, [self.rng])[0])
+        return int(sample_rows(scores, np.zeros(1, np.int64), np.ones(1, np.float32), False, [self.rng])[0])
 
     def harmonize(
         self,

@@ -30,7 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from ..engine.generate import Engine, GenerationRequest, LstmState, lstm_step
+from ..engine.generate import Engine, GenerationRequest
+from ..engine.lstm import LstmState, lstm_step
 from ..engine.params import SamplingParams
 from ..model.files import ModelMetadata, read_metadata, resolve_model_path
 from ..music.encoding import PITCH, Vocabulary, tokens_to_notes
@@ -394,7 +395,7 @@ def evaluate(
     on_progress: Any = None,
 ) -> dict[str, Any]:
     """Run every measurement; the JSON-ready report (see the module docstring)."""
-    from ..engine.generate import load_engine
+    from ..engine.loader import load_engine
 
     def progress(text: str) -> None:
         if on_progress is not None:

@@ -327,7 +327,7 @@ class ComposerServer:
 
     def _load(self, request: LoadRequest) -> Engine:
         """On the loader thread: a model that has passed every check and answered a request."""
-        from ..engine.generate import load_engine
+        from ..engine.loader import load_engine
         from .command import warm_up
 
         engine = load_engine(request.path)

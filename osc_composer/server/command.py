@@ -11,7 +11,8 @@ import threading
 import time
 from pathlib import Path
 
-from ..engine.generate import Engine, load_engine
+from ..engine.generate import Engine
+from ..engine.loader import load_engine
 from ..engine.params import PARAMS_BY_NAME, SamplingParams
 from ..model.files import ModelFileError, resolve_model_path
 from ..model.paths import default_model_path
