@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -64,20 +66,55 @@ class ParamSpec:
                 return value.strip().lower()
             if isinstance(value, (str, bool)):
                 raise ParamError(f"{self.name} must be a number, got {value!r}")
-            number = float(value)
+            return check_number(
+                self.name, value, self.kind == "int", self.low, self.high, ParamError, self.range_text()
+            )
         except ParamError:
             raise
         except (ValueError, TypeError, ArithmeticError) as exc:  # int(inf) is an OverflowError
             raise ParamError(f"{self.name}: {exc}") from None
-        if not math.isfinite(number):
-            raise ParamError(f"{self.name} must be finite, got {value!r}")
-        if self.kind == "int":
-            if number != int(number):
-                raise ParamError(f"{self.name} must be a whole number, got {value!r}")
-            number = int(number)
-        if not self.low <= number <= self.high:
-            raise ParamError(f"{self.name} must be in {self.range_text()}, got {value!r}")
-        return number
+
+
+def check_number(
+    name: str,
+    value: Any,
+    whole: bool,
+    low: float | None,
+    high: float | None,
+    error: type[ValueError] = ParamError,
+    range_text: str | None = None,
+) -> int | float:
+    """``value`` as an int (``whole``) or a float, finite and within ``low``..``high`` (None:
+    open); else ``error`` saying what is wrong, the range as ``range_text`` (default ``low..high``).
+    The one number check of parameters and of OSC arguments."""
+    number = float(value)
+    if not math.isfinite(number):
+        raise error(f"{name} must be finite, got {value!r}")
+    if whole:
+        if number != int(number):
+            raise error(f"{name} must be a whole number, got {value!r}")
+        number = int(number)
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise error(f"{name} must be in {range_text or f'{low:g}..{high:g}'}, got {value!r}")
+    return number
+
+
+def spec_dataclass(specs: tuple[ParamSpec, ...]) -> Callable[[type], type]:
+    """Make the decorated class a frozen dataclass of ``specs``: its fields are the table's
+    names, in the table's order, with the table's defaults, so a default is written once (in
+    the table). The class only declares the fields' types; a name missing from either side
+    is a ``TypeError`` when the module is imported."""
+
+    def decorate(cls: type) -> type:
+        declared = list(inspect.get_annotations(cls))
+        names = [spec.name for spec in specs]
+        if declared != names:
+            raise TypeError(f"{cls.__name__} declares {declared}; its table lists {names}")
+        for spec in specs:
+            setattr(cls, spec.name, spec.default)
+        return dataclass(frozen=True)(cls)
+
+    return decorate
 
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
@@ -126,26 +163,27 @@ PARAM_SPECS: tuple[ParamSpec, ...] = (
 PARAMS_BY_NAME = {spec.name: spec for spec in PARAM_SPECS}
 
 
-@dataclass(frozen=True)
+@spec_dataclass(PARAM_SPECS)
 class SamplingParams:
-    """Validated parameters of one request. Build with :meth:`create` or :meth:`with_values`."""
+    """Validated parameters of one request, defaults from :data:`PARAM_SPECS`. Build with
+    :meth:`create` or :meth:`with_values`."""
 
-    temperature: float = 1.0
-    top_k: int = 0
-    top_p: float = 1.0
-    length: float = 8.0
-    variations: int = 1
-    seed: int = -1
-    key: int = 0
-    scale: str = "chromatic"
-    low: int = 0
-    high: int = 127
-    polyphony: int = 8
-    step: float = 0.5
-    velocity: int = 100
-    style: str = "auto"
-    voices: int = 0
-    density: int = 0
+    temperature: float
+    top_k: int
+    top_p: float
+    length: float
+    variations: int
+    seed: int
+    key: int
+    scale: str
+    low: int
+    high: int
+    polyphony: int
+    step: float
+    velocity: int
+    style: str
+    voices: int
+    density: int
 
     @classmethod
     def create(cls, **values: Any) -> SamplingParams:
@@ -166,7 +204,3 @@ class SamplingParams:
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-# The dataclass and the table must list the same names with the same defaults.
-assert {f.name: f.default for f in fields(SamplingParams)} == {s.name: s.default for s in PARAM_SPECS}

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ..engine.params import ParamError, ParamSpec
+from ..engine.params import ParamError, ParamSpec, spec_dataclass
 from ..music.notes import Note
 
 DEFAULT_MAX_LIVE_NOTES = 512
@@ -79,23 +79,23 @@ LIVE_SPECS: tuple[ParamSpec, ...] = (
 LIVE_SPECS_BY_NAME = {spec.name: spec for spec in LIVE_SPECS}
 
 
-@dataclass(frozen=True)
+@spec_dataclass(LIVE_SPECS)
 class LiveSettings:
-    """A client's live-play settings, checked against :data:`LIVE_SPECS`."""
+    """A client's live-play settings, defaults from and checked against :data:`LIVE_SPECS`."""
 
-    silence: float = 2.0
-    listen: float = 8.0
-    autoplay: int = 0
-    latency_ms: float = 0.0
-    mode: int = 0
-    harmony: int = 2
-    interval_low: int = -12
-    interval_high: int = -1
-    harmony_velocity: float = 0.8
-    min_length: float = 0.25
-    max_length: float = 4.0
-    min_gap: float = 0.25
-    max_gap: float = 4.0
+    silence: float
+    listen: float
+    autoplay: int
+    latency_ms: float
+    mode: int
+    harmony: int
+    interval_low: int
+    interval_high: int
+    harmony_velocity: float
+    min_length: float
+    max_length: float
+    min_gap: float
+    max_gap: float
 
     @property
     def mode_name(self) -> str:
@@ -116,9 +116,6 @@ class LiveSettings:
         if changed.min_length > changed.max_length or changed.min_gap > changed.max_gap:
             raise ParamError("min_length and min_gap must not be above max_length and max_gap")
         return changed
-
-
-assert {f.name: f.default for f in fields(LiveSettings)} == {s.name: s.default for s in LIVE_SPECS}
 
 
 @dataclass

@@ -16,6 +16,7 @@ from ..engine.loader import load_engine
 from ..engine.params import PARAMS_BY_NAME, SamplingParams
 from ..model.files import ModelFileError, resolve_model_path
 from ..model.paths import default_model_path
+from ..music.encoding import DEFAULT_VELOCITY
 from ..music.notes import Note
 from .app import ComposerServer, ServerConfig
 from .wire import DEFAULT_MAX_DATAGRAM
@@ -188,7 +189,7 @@ def load_checked(path: Path) -> Engine:
 def warm_up(engine: Engine) -> None:
     """One tiny request, so the first real one does not pay for lazy allocations, and so a
     model that cannot answer (NaN or infinite scores) is refused before it is used."""
-    engine.continue_notes([Note(60, 90, 0.0, 1.0)], SamplingParams.create(length=1.0, seed=0))
+    engine.continue_notes([Note(60, DEFAULT_VELOCITY, 0.0, 1.0)], SamplingParams.create(length=1.0, seed=0))
 
 
 def _is_loopback(host: str) -> bool:

@@ -12,11 +12,10 @@ the server only ever emits ``i``, ``f`` and ``s``.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
-from ..engine.params import PARAM_SPECS, ParamError, ParamSpec
+from ..engine.params import PARAM_SPECS, ParamError, ParamSpec, check_number
 from ..live.settings import LIVE_SPECS
 
 PREFIX = "/composer"
@@ -56,16 +55,7 @@ class Arg:
         self.check_tag(value, tag)
         if self.type in ("*", "s"):  # "*": a number or a string, checked later by whoever reads it
             return value
-        number = float(value)
-        if not math.isfinite(number):
-            raise ProtocolError(f"{self.name} must be finite, got {value!r}")
-        if self.type == "i":
-            if number != int(number):
-                raise ProtocolError(f"{self.name} must be a whole number, got {value!r}")
-            number = int(number)
-        if (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
-            raise ProtocolError(f"{self.name} must be in {self.low:g}..{self.high:g}, got {value!r}")
-        return number
+        return check_number(self.name, value, self.type == "i", self.low, self.high, ProtocolError)
 
 
 @dataclass(frozen=True)

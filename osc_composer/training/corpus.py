@@ -61,10 +61,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..music.encoding import DEFAULT_VELOCITY  # music21's MIDI export writes 90 too
 from ..music.midi import write_midi
 from ..music.notes import Note, sort_notes
 
-DEFAULT_VELOCITY = 90
 INSTALL_HINT = "pip install 'osc-composer[corpus]'"
 
 # Quoted verbatim from music21/corpus/license.txt (music21 10.5); tests check the quote.
