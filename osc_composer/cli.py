@@ -1,4 +1,5 @@
-"""The ``osc-composer`` command: train, generate, corpus, info (and serve, from ``server``)."""
+"""The ``osc-composer`` command: serve, generate, train, evaluate, corpus, info (``serve``'s
+options live with the server, in :mod:`osc_composer.server.command`)."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def _add_param_options(parser: argparse.ArgumentParser) -> None:
             dest=f"param_{spec.name}",
             default=None,
             metavar=spec.kind.upper(),
-            help=f"{spec.doc} [{spec.range_text()}; default {spec.default}]",
+            help=spec.help_text(),
         )
 
 
@@ -61,7 +62,12 @@ def _params_from_args(args: argparse.Namespace) -> SamplingParams:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="osc-composer", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="osc-composer",
+        description="Continue musical phrases with an LSTM: over OSC for Max/MSP, Pure Data, Ableton "
+        "Live and TouchOSC (serve), or from MIDI files (generate); train, evaluate and inspect models.",
+        epilog="osc-composer COMMAND --help explains a command and shows its defaults.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     train = commands.add_parser(
@@ -266,8 +272,16 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("model", type=Path, nargs="?", default=None)
 
     from .server import add_serve_arguments
+    from .server.command import serve_epilog
 
-    serve = commands.add_parser("serve", help="run the OSC server")
+    serve = commands.add_parser(
+        "serve",
+        help="run the OSC server",
+        description="Run the OSC server: clients send OSC to --port and get notes back on --reply-port "
+        "(see the README for the addresses). The OSCQuery URL is in the log and on the console.",
+        epilog=serve_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add_serve_arguments(serve)
     return parser
 

@@ -73,6 +73,23 @@ def test_dashboard_shows_address_model_requests_clients_and_errors(busy_server: 
     assert re.search(r"requests 1 .*errors 1", text)
 
 
+def test_dashboard_shows_the_oscquery_url_and_parameters_as_sent() -> None:
+    """OSC floats are 32-bit: a temperature of 0.9 arrives as 0.8999999761581421 and shows as 0.9."""
+    import struct
+
+    from osc_composer.server.stats import RequestRecord, Stats
+
+    stats = Stats()
+    stats.listening, stats.oscquery = "udp://127.0.0.1:9000", "http://127.0.0.1:8123/"
+    sent = struct.unpack(">f", struct.pack(">f", 0.9))[0]
+    stats.record(RequestRecord("127.0.0.1:9001", 7, {"temperature": sent, "variations": 2}, 12, 3.0, 0.0))
+    console = Console(record=True, width=140, force_terminal=True)
+    console.print(render_dashboard(stats))
+    text = console.export_text()
+    assert "OSCQuery" in text and "http://127.0.0.1:8123/" in text
+    assert "temperature=0.9 variations=2" in text
+
+
 def test_live_dashboard_runs_until_stopped(busy_server: ComposerServer) -> None:
     console = Console(record=True, width=140, force_terminal=True)
     stop = threading.Event()

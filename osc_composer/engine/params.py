@@ -45,6 +45,10 @@ class ParamSpec:
             return f"{int(self.low)}–{int(self.high)}"
         return f"{self.low:g}–{self.high:g}"
 
+    def help_text(self) -> str:
+        """The doc, range and default, as ``--help``, ``/composer/describe`` and the README show them."""
+        return f"{self.doc} [{self.range_text()}; default {self.default}]"
+
     def coerce(self, value: Any) -> Any:
         """Check and convert one value; raises :class:`ParamError` saying exactly what is wrong."""
         if isinstance(value, bytes):

@@ -7,6 +7,7 @@ import ipaddress
 import logging
 import os
 import signal
+import textwrap
 import threading
 import time
 from pathlib import Path
@@ -18,8 +19,8 @@ from ..model.files import ModelFileError, resolve_model_path
 from ..model.paths import default_model_path
 from ..music.encoding import DEFAULT_VELOCITY
 from ..music.notes import Note
-from .app import ComposerServer, ServerConfig
-from .wire import DEFAULT_MAX_DATAGRAM
+from .app import ComposerServer, ServerConfig, serve_options
+from .protocol import ADDRESSES
 
 log = logging.getLogger("osc_composer.server")
 
@@ -29,53 +30,26 @@ STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")  # SIGHUP (terminal closed, servi
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    defaults = ServerConfig()
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
-    parser.add_argument("--port", type=int, default=9000)
-    parser.add_argument(
-        "--reply-port", type=int, default=9001, help="port replies go to (0: the sender's port)"
-    )
-    parser.add_argument("--model", type=Path, default=None, help="model folder or .keras file")
-    parser.add_argument("--models-dir", type=Path, default=None, help="folder of models for /composer/model")
-    parser.add_argument("--midi-dir", type=Path, default=None, help="folder /composer/seed/midi reads from")
-    parser.add_argument(
-        "--max-datagram", type=int, default=DEFAULT_MAX_DATAGRAM, help="largest reply datagram"
-    )
-    parser.add_argument("--max-seed-notes", type=int, default=4096, help="longest seed accepted")
-    parser.add_argument(
-        "--max-length",
-        type=float,
-        default=PARAMS_BY_NAME["length"].high,
-        help="longest continuation in beats a client may ask for",
-    )
-    parser.add_argument(
-        "--max-variations",
-        type=int,
-        default=int(PARAMS_BY_NAME["variations"].high),
-        help="most variations a client may ask for in one request",
-    )
+    """The options of ``osc-composer serve``: one per :func:`~.app.serve_options` field of
+    :class:`ServerConfig` (its default and help), then the switches that are not fields."""
+    for option in serve_options():
+        extra = {k: v for k, v in option.metadata.items() if k != "help"}
+        shown = "" if option.default is None else f" (default: {_shown(option.default)})"
+        parser.add_argument(
+            "--" + option.name.replace("_", "-"),
+            type=extra.pop("type", type(option.default)),
+            default=option.default,
+            help=option.metadata["help"] + shown,
+            **extra,
+        )
     parser.add_argument(
         "--allow",
         action="append",
         default=[],
         metavar="CIDR",
-        help="accept packets (and OSCQuery connections) only from these networks (repeatable)",
+        help="accept packets (and OSCQuery connections) only from these networks (repeatable; "
+        "default: from anywhere the --host address is reachable)",
     )
-    parser.add_argument(
-        "--reply-budget",
-        type=float,
-        default=defaults.reply_budget,
-        metavar="BYTES",
-        help=f"most bytes per second sent to any one host (default {defaults.reply_budget:.0f}); "
-        "replies over it are refused as busy",
-    )
-    parser.add_argument(
-        "--max-sessions",
-        type=int,
-        default=defaults.max_sessions,
-        help=f"clients remembered at once (default {defaults.max_sessions}; the longest idle is forgotten)",
-    )
-    parser.add_argument("--batch-window-ms", type=float, default=0.0)
     parser.add_argument("--no-console", action="store_true", help="plain log lines instead of the dashboard")
     parser.add_argument(
         "--midi-out",
@@ -93,9 +67,25 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     )
     advertise.add_argument("--no-zeroconf", action="store_true", help="never advertise with Zeroconf")
     parser.add_argument("--no-oscquery", action="store_true", help="do not serve the OSCQuery JSON over HTTP")
-    parser.add_argument(
-        "--oscquery-port", type=int, default=0, help="HTTP port of the OSCQuery JSON (default: any free port)"
-    )
+
+
+def serve_epilog() -> str:
+    """What each client can set, from the protocol table (``serve --help`` ends with it)."""
+    lines = ["What each client can set (send the address with a value; a new client starts at the default):"]
+    for address in ADDRESSES:
+        if address.param is not None:
+            text = f"{address.path}: {address.doc}"
+            lines += textwrap.wrap(
+                text, 100, initial_indent="  ", subsequent_indent="      ", break_on_hyphens=False
+            )
+    return "\n".join(lines)
+
+
+def _shown(value: object) -> str:
+    """A default as a person would write it: 64 and 1000000, not 64.0 and 1000000.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def config_from_args(args: argparse.Namespace) -> ServerConfig:
@@ -113,23 +103,10 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
     if args.max_sessions < 1:
         raise ValueError("--max-sessions must be at least 1")
     return ServerConfig(
-        host=args.host,
-        port=args.port,
-        reply_port=args.reply_port,
-        model=args.model,
-        models_dir=args.models_dir,
-        midi_dir=args.midi_dir,
-        max_datagram=args.max_datagram,
-        max_seed_notes=args.max_seed_notes,
-        max_length=args.max_length,
-        max_variations=args.max_variations,
-        max_sessions=args.max_sessions,
+        **{option.name: getattr(args, option.name) for option in serve_options()},
         max_sessions_per_host=min(ServerConfig.max_sessions_per_host, args.max_sessions),
-        reply_budget=args.reply_budget,
         allow=tuple(ipaddress.ip_network(c, strict=False) for c in args.allow),
-        batch_window_ms=args.batch_window_ms,
         oscquery=not args.no_oscquery,
-        oscquery_port=args.oscquery_port,
         # a loopback-only server has nothing to offer the network: advertise it only when asked
         zeroconf=args.zeroconf or (not args.no_zeroconf and not _is_loopback(args.host)),
     )

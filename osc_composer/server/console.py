@@ -54,11 +54,14 @@ def render_dashboard(stats: Stats, *, reply_port: int | None = None) -> Group:
             "KB not sent (byte budget)": stats.bytes_refused // 1024,
         }
         model_name, model_info, listening = stats.model_name, dict(stats.model_info), stats.listening
+        oscquery = stats.oscquery
         uptime = now - stats.started
     header = Table.grid(padding=(0, 2))
     header.add_column(style="bold")
     header.add_column()
     header.add_row("listening", listening + (f"   replies → port {reply_port}" if reply_port else ""))
+    if oscquery:
+        header.add_row("OSCQuery", oscquery)
     card = ", ".join(
         f"{k} {model_info[k]}"
         for k in ("architecture", "corpus", "val_loss", "val_accuracy")
@@ -72,7 +75,7 @@ def render_dashboard(stats: Stats, *, reply_port: int | None = None) -> Group:
     for column in ("time", "client", "id", "parameters", "notes", "latency"):
         requests.add_column(column, justify="right" if column in ("id", "notes", "latency") else "left")
     for record in reversed(recent):
-        params = " ".join(f"{k}={v}" for k, v in record.params.items())
+        params = " ".join(f"{k}={_number(v)}" for k, v in record.params.items())
         requests.add_row(
             time.strftime("%H:%M:%S", time.localtime(record.when)),
             record.client,
@@ -96,6 +99,11 @@ def render_dashboard(stats: Stats, *, reply_port: int | None = None) -> Group:
         client_table,
         Panel(error_text or Text("none", style="dim"), title="errors"),
     )
+
+
+def _number(value: object) -> object:
+    """A parameter as it was meant: OSC floats are 32-bit, so 0.9 arrives as 0.8999999761581421."""
+    return f"{value:.7g}" if isinstance(value, float) else value
 
 
 def run_with_console(server: ComposerServer, stop: threading.Event, console: Console | None = None) -> None:

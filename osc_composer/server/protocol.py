@@ -163,7 +163,7 @@ def _param_address(spec: ParamSpec, folder: str = "/param", handler: str = "set_
     return Address(
         f"{PREFIX}{folder}/{spec.name}",
         "in",
-        f"{spec.doc} [{spec.range_text()}; default {spec.default}]",
+        spec.help_text(),
         (Arg("value", arg_type, spec.low, spec.high),),
         handler=handler,
         param=spec,

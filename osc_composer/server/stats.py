@@ -47,6 +47,7 @@ class Stats:
         self.model_name = ""
         self.model_info: dict[str, Any] = {}
         self.listening = ""
+        self.oscquery = ""  # the OSCQuery description's URL, when it is served
 
     def add(self, counter: str, amount: int = 1) -> None:
         with self.lock:
