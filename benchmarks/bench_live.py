@@ -42,14 +42,14 @@ NOTOCHORD_MS = 10.0  # "below ten milliseconds" (Notochord's paper and README), 
 
 
 def osc(path: str, types: str, *values) -> bytes:
-    from osc_composer.wire import build_message
+    from osc_composer.server.wire import build_message
 
     return build_message(path, types, list(values))
 
 
 # --- client: a separate process with its own socket ----------------------------------------------
 def client_main(port: int, notes: int, gap: float, harmony: int) -> int:
-    from osc_composer.wire import parse_packet
+    from osc_composer.server.wire import parse_packet
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind((HOST, 0))
@@ -133,9 +133,9 @@ def in_process(model: Path, notes: int, harmony: int, gap: float = 0.0) -> dict:
     """The harmonize step alone (feed the note-on, choose the harmony, feed it back), and the
     note-off; ``gap`` seconds of sleep between notes, as a player leaves them (the weights
     leave the CPU's caches meanwhile), or none (back to back, the weights stay cached)."""
-    from osc_composer.engine import load_engine
-    from osc_composer.streaming import Constraints, LiveStream
-    from osc_composer.theory import allowed_pitches
+    from osc_composer.engine.loader import load_engine
+    from osc_composer.engine.streaming import Constraints, LiveStream
+    from osc_composer.music.theory import allowed_pitches
 
     engine = load_engine(str(model))
     stream = LiveStream(engine, seed=0)
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.client:
         return client_main(args.port, args.notes, args.gap, args.harmony)
-    from osc_composer.paths import default_model_path
+    from osc_composer.model.paths import default_model_path
 
     model = args.model or default_model_path()
     load_at_start = os.getloadavg()
