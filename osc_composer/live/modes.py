@@ -79,18 +79,18 @@ class LivePlayer:
             beat = self._clock().beat_at(when)
             stream = self._stream_for(params, mode, beat, pitch, velocity)
             step = stream.steps_of(beat)
-            events: list[PlayEvent] = []
+            # what is played goes out first; the stream is fed what it has not heard after
             if velocity > 0:
                 stream.note_on(pitch, velocity, step)
                 if mode.mode_name == "harmonize":
-                    events += self._harmonize(stream, pitch, velocity, params, mode, beat)
+                    self._emit(self._harmonize(stream, pitch, velocity, params, mode, beat))
+                stream.settle()
             else:
+                ended = self._harmony.pop(pitch, [])
+                self._emit([PlayEvent(beat, 0, added, 0) for added in ended])
                 stream.note_off(pitch, step)
-                for added in self._harmony.pop(pitch, []):
+                for added in ended:
                     stream.note_off(added, stream.cursor)
-                    events.append(PlayEvent(beat, 0, added, 0))
-            if events:
-                self._emit(events)
             if self.playing and mode.mode_name == "duet":
                 self._pending = None  # the player moved time on: the model thinks again
                 self._think(params, mode)
@@ -194,6 +194,8 @@ class LivePlayer:
 
     # --- helpers ------------------------------------------------------------------------
     def _emit(self, events: list[PlayEvent]) -> None:
+        if not events:
+            return
         self.notes_sent += sum(1 for e in events if e.is_on)
         self._send(events)
 
