@@ -578,7 +578,8 @@ def _print_evaluation(report: dict, console: Console) -> None:
 
 
 def _corpus(args: argparse.Namespace, console: Console) -> int:
-    from .training.corpus import CORPORA, corpus_summary, decisions_text, export_corpus
+    from .training.corpus import CORPORA, corpus_summary, export_corpus
+    from .training.corpus_terms import decisions_text
 
     if args.list or not args.name:
         for name in CORPORA:

@@ -10,12 +10,21 @@ from pathlib import Path
 
 import pytest
 
+from osc_composer.music.encoding import DEFAULT_VELOCITY
 from osc_composer.music.midi import read_midi
-from osc_composer.training import corpus
+from osc_composer.training import corpus_pieces
 from osc_composer.training.corpus import (
     CORPORA,
+    CorpusSpec,
+    UnknownCorpusError,
+    corpus_summary,
+    corpus_terms,
+    export_corpus,
+    is_trainable,
+)
+from osc_composer.training.corpus_pieces import DEFAULT_STYLES, CorpusPiece, Rendering
+from osc_composer.training.corpus_terms import (
     CORPUS_DECISIONS,
-    DEFAULT_STYLES,
     ESSEN_PERMISSION,
     ESSEN_STATUS,
     EVALUATION_ONLY,
@@ -23,18 +32,8 @@ from osc_composer.training.corpus import (
     MUSIC21_CORPUS_STATUS,
     NOT_USED,
     TRAIN,
-    CorpusDependencyError,
-    CorpusPiece,
-    CorpusSpec,
-    Rendering,
-    UnknownCorpusError,
-    corpus_summary,
-    corpus_terms,
-    expand_repeats,
-    export_corpus,
-    is_trainable,
-    stream_to_notes,
 )
+from osc_composer.training.scores import CorpusDependencyError, expand_repeats, stream_to_notes
 
 needs_music21 = pytest.mark.skipif(
     importlib.util.find_spec("music21") is None, reason="music21 not installed"
@@ -177,7 +176,7 @@ def test_bach_export_writes_four_voice_chorales(bach_export):
         onsets = Counter(n.start_beats for n in notes)
         assert max(onsets.values()) == 4  # SATB, unisons merged
         assert sum(c >= 3 for c in onsets.values()) >= 0.5 * len(onsets)  # mostly chordal
-        assert {n.velocity for n in notes} == {corpus.DEFAULT_VELOCITY}  # no velocities encoded
+        assert {n.velocity for n in notes} == {DEFAULT_VELOCITY}  # no velocities encoded
     assert total == report.notes
 
 
@@ -302,7 +301,10 @@ def _bad_repeats():
 def test_failures_are_counted_and_the_cli_lists_them(tmp_path, monkeypatch, capsys):
     from osc_composer.cli import main
 
-    voices = (corpus.texture("sb", "soprano", "bass"), corpus.texture("stb", "soprano", "tenor", "bass"))
+    voices = (
+        corpus_pieces.texture("sb", "soprano", "bass"),
+        corpus_pieces.texture("stb", "soprano", "tenor", "bass"),
+    )
     pieces = [
         CorpusPiece("test/broken", "broken", lambda: 1 / 0),
         CorpusPiece("test/choir", "choir", _two_voices, voices),
@@ -472,7 +474,9 @@ def test_abc_tunes_export_with_their_repeats_played_out(
 @needs_music21
 def test_first_and_second_endings_and_chord_symbols():
     # Nottingham's "Little Czech Number": |: A |1 :|2 | B :| C :| with "Am" chord symbols
-    score = corpus._abc_loader(corpus._corpus_dir() / "nottingham-dataset" / "reelsa-c.abc", 81)()
+    score = corpus_pieces._abc_loader(
+        corpus_pieces._corpus_dir() / "nottingham-dataset" / "reelsa-c.abc", 81
+    )()
     assert score.recurse().getElementsByClass("Harmony")
     expansion = expand_repeats(score)
     assert (expansion.expanded, expansion.implicit_starts) == (True, 2)

@@ -135,7 +135,8 @@ def corpus_cache() -> Path:
 
 def rebuilt_corpus(name: str, on_progress: Any = None) -> Path:
     """The named corpus exported into :func:`corpus_cache` (a rerun only does what is missing)."""
-    from ..training.corpus import CorpusDependencyError, UnknownCorpusError, export_corpus
+    from ..training.corpus import UnknownCorpusError, export_corpus
+    from ..training.scores import CorpusDependencyError
 
     folder = corpus_cache() / name
     if on_progress is not None:

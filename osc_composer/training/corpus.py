@@ -20,260 +20,69 @@ music21 only parses here: each piece becomes a list of :class:`~osc_composer.mus
 (offsets in quarter lengths are beats already) and is written with
 :func:`~osc_composer.music.midi.write_midi`, which is much faster than music21's own MIDI export.
 
-Conversion rules (:func:`stream_to_notes`):
-
-* tied notes become one note (per part and pitch, like music21's ``stripTies()`` but
-  never across two different pitches); chords become one note per pitch; rests are
-  skipped; chord symbols (ABC accompaniment such as ``"Am"``) are not notes;
-* grace notes (zero duration in music21) are **dropped** and counted: they would otherwise
-  sound as a simultaneous cluster at the main note's onset, which is not what they mean;
-* pickups (anacrusis) start at beat 0: the first note of a piece is at its first offset,
-  whether or not the first bar is complete;
-* velocity is the note's own volume velocity when the encoding sets one, else 90;
-* two voices striking the same pitch at the same moment (a unison, common in chorales)
-  become one note (the longer, louder of the two), so the single MIDI channel does not
-  carry two overlapping note-ons of one key;
-* time signatures that music21's ABC reader shares between measures (tunes with meter
-  changes) are copied per measure before anything else touches the score.
+How a score becomes notes (ties, chords, grace notes, unisons, repeats) is
+:mod:`osc_composer.training.scores`.
 
 Sets with :attr:`CorpusSpec.expand_repeats` (all but the two original ones, whose exports
-existing models were trained on) play repeats out (:func:`expand_repeats`): an end-repeat
-with no start-repeat goes back to the previous section (the previous end-repeat, double
-bar or last ending), as ABC and printed music mean it, not to the top of the piece as
-music21 would assume. A piece whose repeats music21 cannot expand is exported as written
-and counted in :attr:`ExportReport.repeats_not_expanded` with the reason.
+existing models were trained on) play repeats out
+(:func:`~osc_composer.training.scores.expand_repeats`). A piece whose repeats music21
+cannot expand is exported as written and counted in :attr:`ExportReport.repeats_not_expanded` with the reason.
 
 music21 is imported inside the functions only, so ``import osc_composer.training.corpus`` works
-without it; exporting without it raises :class:`CorpusDependencyError`.
+without it; exporting without it raises
+:class:`~osc_composer.training.scores.CorpusDependencyError`.
 """
 
 from __future__ import annotations
 
-import copy
-import itertools
 import multiprocessing
 import os
-import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-from ..music.encoding import DEFAULT_VELOCITY  # music21's MIDI export writes 90 too
 from ..music.midi import write_midi
-from ..music.notes import Note, sort_notes
-
-INSTALL_HINT = "pip install 'osc-composer[corpus]'"
-
-# Quoted verbatim from music21/corpus/license.txt (music21 10.5); tests check the quote.
-MUSIC21_CORPUS_LICENSE = (
-    "The BSD licensed music21 software is distributed with a corpus of encoded compositions "
-    "which are distributed with the permission of the encoders (and, where needed, the "
-    "composers or arrangers) and where permitted under United States copyright law. "
-    "Some encodings included in the corpus may not be used for commercial uses or have "
-    "other restrictions: please see the licenses embedded in individual compositions or "
-    "directories for more details."
+from ..music.notes import Note
+from .corpus_pieces import (
+    ESSEN_COLLECTIONS,
+    ESSEN_SONGS_PER_COLLECTION,
+    SATB,
+    CorpusPiece,
+    Rendering,
+    bach_chorale_pieces,
+    default_pieces,
+    essen_pieces,
+    oneills_pieces,
+    ryans_pieces,
 )
-MUSIC21_CORPUS_STATUS = (
-    "To the best of our knowledge, the each piece of music in the corpus is "
-    "either out of copyright in the United States or is licensed for use, though there may be "
-    "restrictions on commercial use."
+from .corpus_terms import (
+    CORPUS_DECISIONS,
+    ESSEN_PERMISSION,
+    ESSEN_STATUS,
+    EVALUATION_ONLY,
+    MUSIC21_CORPUS_LICENSE,
+    MUSIC21_CORPUS_STATUS,
+    decisions_text,
 )
-# Quoted verbatim from music21/corpus/essenFolksong/license.txt; tests check the quotes.
-ESSEN_STATUS = (
-    "The legal status of the Essen folksong database is unclear, as the data has been input by many people."
+from .scores import (
+    RepeatExpansion,
+    Voice,
+    expand_repeats,
+    import_music21,
+    keep_named,
+    pick_voices,
+    score_voices,
+    unisons_merged,
+    unshare_time_signatures,
 )
-ESSEN_PERMISSION = (
-    "The project was taken over by Prof. AMU Dr. Habil. Ewa Dahlig-Turek, who has given "
-    "permission for non-commercial distribution and use of these files in music21."
-)
-
-
-# --- terms: what may train a shipped model ------------------------------------------------
-
-TRAIN = "train"
-EVALUATION_ONLY = "evaluation only"
-NOT_USED = "not used"
-
-
-@dataclass(frozen=True)
-class TermsDecision:
-    """Whether some files of music21's corpus may train a shipped model, and why."""
-
-    directories: tuple[str, ...]  # directories of music21's corpus
-    files: str  # which of their files, in words
-    verdict: str  # TRAIN, EVALUATION_ONLY or NOT_USED
-    reason: str  # why, quoting the terms (or their absence) found on disk
-
-    def text(self) -> str:
-        return f"- {', '.join(self.directories)} ({self.files}): {self.verdict}. {self.reason}"
-
-
-_NO_LICENCE = "no licence is embedded in the files, so music21's corpus licence governs them"
-
-# The rest of music21's corpus directories (music21 10.5): art music that no set draws from.
-# fmt: off
-_OTHER_DIRECTORIES = (
-    "beach", "beethoven", "chopin", "ciconia", "corelli", "cpebach", "demos", "handel", "haydn",
-    "johnson_j_r", "joplin", "liliuokalani", "luca", "lusitano", "monteverdi", "mozart",
-    "schoenberg", "schubert", "schumann_clara", "schumann_robert", "theoryExercises", "trecento",
-    "verdi", "weber", "webern",
-)
-# fmt: on
-
-CORPUS_DECISIONS: tuple[TermsDecision, ...] = (
-    TermsDecision(
-        ("bach",),
-        "the chorales' MusicXML files, .mxl and .xml",
-        TRAIN,
-        "Music by J. S. Bach (1685-1750), public domain. Encodings from Margaret Greentree's "
-        "jsbchorales.net, whose title pages read 'PDF © 2004 Margaret Greentree'; " + _NO_LICENCE + ".",
-    ),
-    TermsDecision(
-        ("bach",),
-        "bwv277.krn, bwv281.krn, bwv366.krn",
-        NOT_USED,
-        "Each says '!!!YEC: Copyright 1994, Center for Computer Assisted Research in the "
-        "Humanities' and '!!!YEM: Rights to all derivative electronic formats reserved.'",
-    ),
-    TermsDecision(
-        ("oneills1850",),
-        "all 39 .abc files",
-        TRAIN,
-        "O'Neill's Music of Ireland (Chicago, 1903), public-domain melodies. ABC transcriptions "
-        "by volunteers named in Z: fields ('Transcribed by Norbert Paap', '1997 by John "
-        "Chambers'); " + _NO_LICENCE + ".",
-    ),
-    TermsDecision(
-        ("ryansMammoth",),
-        "all 1,059 .abc files",
-        TRAIN,
-        "Ryan's Mammoth Collection (Boston, 1883), public domain ('B:Ryan's Mammoth "
-        "Collection'); 264 files were transcribed from its 1940 reprint of the same tunes "
-        "('B:Cole's 1000 Fiddle Tunes'). Contributors in Z: fields ('Contributed by Ray "
-        "Davies', 'Bob Puckette', 'John B. Walsh'); " + _NO_LICENCE + ".",
-    ),
-    TermsDecision(
-        ("airdsAirs",),
-        "book1.abc to book6.abc",
-        TRAIN,
-        "James Aird's 'A Selection of Scotch, English, Irish and Foreign Airs adapted to the "
-        "Fife, Violin, or German-Flute' (Glasgow, '1778 (often cited as 1782)' onwards), public "
-        "domain; every tune says 'Z:Jack Campin * www.campin.me.uk * 2009'; " + _NO_LICENCE + ".",
-    ),
-    TermsDecision(
-        ("miscFolk",),
-        "northumbrianminstrelsyopus.abc",
-        TRAIN,
-        "'Tunes from Bruce and Stokoe, \"Northumbrian Minstrelsy\", 1882', public domain; "
-        "'Z:Jack Campin, http://www.campin.me.uk/'; " + _NO_LICENCE + ".",
-    ),
-    TermsDecision(
-        ("miscFolk",),
-        "americanfifeopus.abc",
-        NOT_USED,
-        "Provenance unclear: its encoder writes 'I downloaded this from a site that has now "
-        "disappeared' and 'I have no clear recollection of the context for these tunes'; "
-        "many tunes are two voices ('splitting chordally notated music into two linear voices').",
-    ),
-    TermsDecision(
-        ("nottingham-dataset",),
-        "reelsa-c.abc (two tunes)",
-        NOT_USED,
-        "The only provenance is '% Nottingham Music Database' with 'S:Scottish, via EF' and "
-        "'S:Joy, via EF': no composer, date or terms, and two tunes would not change the mixture.",
-    ),
-    TermsDecision(
-        ("leadSheet",),
-        "berlinAlexandersRagtime.mxl, fosterBrownHair.mxl",
-        NOT_USED,
-        "The Berlin lead sheet's rights field says 'All Rights Reserved'; the Foster one says "
-        "'Public Domain' but is a single song with chord symbols.",
-    ),
-    TermsDecision(
-        ("essenFolksong",),
-        "all .abc files",
-        EVALUATION_ONLY,
-        f"Not for training a shipped model: license.txt says '{ESSEN_STATUS}' and "
-        f"'{ESSEN_PERMISSION}' The set 'essen' exports a selection to evaluate models on.",
-    ),
-    TermsDecision(
-        ("palestrina",),
-        "all 1,318 .krn files",
-        NOT_USED,
-        "Not for training: each says '!!!YEC: Copyright 2000, John Miller', '!!!YEM: Rights to "
-        "all derivative electronic formats reserved.' and '!!!YEM: This file must be accompanied "
-        "by the licensing agreement.'",
-    ),
-    TermsDecision(
-        ("josquin",),
-        "all 8 .abc files",
-        NOT_USED,
-        "Each says 'Copyright (C) 1999  Laura E. Conrad' and is licensed under the 'GNU General "
-        "Public License' version 2 or later, whose reach over a trained model is unsettled; "
-        "Renaissance polyphony is outside this mixture anyway.",
-    ),
-    TermsDecision(
-        _OTHER_DIRECTORIES,
-        "all files",
-        NOT_USED,
-        "Art music outside this mixture's styles; their per-file terms were not reviewed, and "
-        "music21's licence warns that 'Some encodings included in the corpus may not be used for "
-        "commercial uses or have other restrictions'.",
-    ),
-)
-"""The terms decision for every directory of music21's corpus (music21 10.5)."""
-
-
-def decisions_text() -> str:
-    """:data:`CORPUS_DECISIONS` as text for a model card or ``corpus --list``."""
-    lines = [d.text() for d in CORPUS_DECISIONS]
-    return "Which parts of music21's corpus may train a shipped model (terms read on disk):\n" + "\n".join(
-        lines
-    )
-
 
 # --- the data types -----------------------------------------------------------------------
 
 
 class UnknownCorpusError(ValueError):
     """A corpus name that is not in :data:`CORPORA`."""
-
-
-class CorpusDependencyError(ImportError):
-    """music21, which parses the corpus, is not installed."""
-
-
-@dataclass(frozen=True)
-class Rendering:
-    """One .mid file made from a piece: which of its voices, and where the file goes.
-
-    The file is ``<folder>/<piece stem><suffix>.mid``. ``voices`` names the parts to keep
-    by the first word of their names, one part per word (the first such part in score
-    order); a piece without one of them gets no file for this rendering. ``None`` keeps
-    the parts the set's :attr:`CorpusSpec.voices` rule keeps.
-    """
-
-    folder: str = ""  # a subfolder of the export folder; "" for the folder itself
-    suffix: str = ""  # "~satb"; "" for a piece with a single file
-    voices: tuple[str, ...] | None = None
-
-
-def texture(folder: str, *voices: str) -> Rendering:
-    """The rendering of these voices into ``folder``, suffix their initials: ``~sab``."""
-    return Rendering(folder, "~" + "".join(v[0] for v in voices), voices)
-
-
-@dataclass(frozen=True)
-class CorpusPiece:
-    """One piece of a corpus: a stable id, its output file stem, how to parse it, its files."""
-
-    piece_id: str  # e.g. "bach/bwv269" or "oneills1850/0001-0050.abc#X:1"
-    stem: str  # filesystem-safe, unique within its set; the part of file names before "~"
-    load: Callable[[], Any]  # returns a music21 Stream; may raise
-    renderings: tuple[Rendering, ...] = (Rendering(),)
 
 
 @dataclass(frozen=True)
@@ -355,265 +164,6 @@ class ExportReport:
         return text
 
 
-@dataclass(frozen=True)
-class ConversionStats:
-    grace_notes_dropped: int = 0
-    unisons_merged: int = 0
-    default_velocity_notes: int = 0
-    parts_left_out: int = 0
-
-
-# --- music21 access -----------------------------------------------------------------------
-
-
-def _music21() -> Any:
-    try:
-        import music21
-    except ImportError as exc:
-        raise CorpusDependencyError(
-            f"exporting a corpus needs music21, which is not installed: {INSTALL_HINT}"
-        ) from exc
-    return music21
-
-
-def _corpus_dir() -> Path:
-    return Path(_music21().common.getCorpusFilePath())
-
-
-def _safe_stem(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "piece"
-
-
-# --- enumerators --------------------------------------------------------------------------
-
-_SCORE_SUFFIXES = (".mxl", ".xml", ".musicxml")
-
-
-def _bach_chorale_pieces() -> list[CorpusPiece]:
-    """The unique chorale files of music21's Riemenschneider list, in that order.
-
-    ``chorales.Iterator()`` yields 371 Riemenschneider numbers that name 350 distinct
-    files (some chorales are listed under several numbers). It parses by work name,
-    which for bwv277, bwv281 and bwv366 would pick a CCARH Humdrum (.krn) encoding whose
-    derivative rights are reserved, and for some others a variant file (bwv69.6-a,
-    bwv112.5-sc, bwv190.7-inst); so each name is resolved here to its own MusicXML file.
-    """
-    music21 = _music21()
-    names = list(dict.fromkeys(music21.corpus.chorales.Iterator(returnType="filename")))
-    return [
-        CorpusPiece(piece_id=name, stem=_safe_stem(name.rsplit("/", 1)[-1]), load=_chorale_loader(name))
-        for name in names
-    ]
-
-
-def _chorale_loader(work: str) -> Callable[[], Any]:
-    def load() -> Any:
-        music21 = _music21()
-        base = work.rsplit("/", 1)[-1]
-        found = music21.corpus.getWork(work, fileExtensions=tuple(s[1:] for s in _SCORE_SUFFIXES))
-        return music21.converter.parse(_pick_score_file(base, found), forceSource=True)
-
-    return load
-
-
-def _pick_score_file(base: str, found: Any) -> Path:
-    """The MusicXML file for chorale ``base`` among music21's prefix matches.
-
-    The file named exactly ``base`` if there is one (``bwv69.6.xml``, not
-    ``bwv69.6-a.mxl``), else the only match (``bwv18.5-l`` is stored as ``bwv18.5-lz``).
-    """
-    candidates = [Path(p) for p in (found if isinstance(found, list) else [found])]
-    candidates = [p for p in candidates if p.suffix in _SCORE_SUFFIXES]
-    exact = [p for p in candidates if p.stem == base]
-    if exact:
-        return exact[0]
-    if len(candidates) == 1:
-        return candidates[0]
-    names = ", ".join(p.name for p in candidates) or "none"
-    raise FileNotFoundError(f"no single MusicXML file for {base} in music21's corpus (found: {names})")
-
-
-@dataclass(frozen=True)
-class _AbcTune:
-    path: Path
-    number: int  # its X: field
-    titles: tuple[str, ...]  # its T: fields
-    rhythm: str  # its R: field, or ""
-    position: int  # where its X: line starts in the file
-
-
-_ABC_TUNE = re.compile(r"^X:\s*(\d+)", re.MULTILINE)
-
-
-def _abc_tunes(path: Path) -> list[_AbcTune]:
-    """The tunes of an ABC file in file order; a repeated X: number counts once (music21
-    parses the first tune of a number)."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    starts = list(_ABC_TUNE.finditer(text))
-    tunes: dict[int, _AbcTune] = {}
-    for i, match in enumerate(starts):
-        end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
-        header = text[match.start() : end].split("\nK:", 1)[0]
-        number = int(match.group(1))
-        tunes.setdefault(
-            number,
-            _AbcTune(
-                path,
-                number,
-                tuple(t.strip() for t in re.findall(r"^T:(.*)$", header, re.MULTILINE)),
-                " ".join(re.findall(r"^R:(.*)$", header, re.MULTILINE)).strip(),
-                match.start(),
-            ),
-        )
-    return list(tunes.values())
-
-
-def _abc_files(directory: str) -> list[Path]:
-    return sorted((_corpus_dir() / directory).glob("*.abc"))
-
-
-def _abc_loader(path: Path, number: int) -> Callable[[], Any]:
-    def load() -> Any:
-        score = _music21().converter.parse(path, number=number, format="abc", forceSource=True)
-        _restore_split_end_repeats(score)
-        return score
-
-    return load
-
-
-def _restore_split_end_repeats(score: Any) -> None:
-    """Put back the end-repeats that music21's ABC reader moves before a bar's last notes.
-
-    The reader splits a bar that is longer than its time signature in two (``reBar``:
-    ``fdf gec d2:|`` in 9/8 written as 6/8) and gives the second half the bar's closing
-    end-repeat as its *left* barline, so the repeat would stop before the bar's last notes.
-    ABC itself never writes an end-repeat on a bar's left, so it goes to the right again.
-    """
-    music21 = _music21()
-    for part in score.parts if isinstance(score, music21.stream.Score) else [score]:
-        measures = list(part.getElementsByClass(music21.stream.Measure))
-        for before, measure in itertools.pairwise(measures):
-            barline = measure.leftBarline
-            if (
-                _barline_kind(barline) == "end"
-                and before.rightBarline is None
-                and measure.rightBarline is None
-            ):
-                measure.leftBarline = None
-                measure.rightBarline = barline
-
-
-def _abc_piece(tune: _AbcTune, stem: str, *renderings: Rendering) -> CorpusPiece:
-    return CorpusPiece(
-        piece_id=f"{tune.path.parent.name}/{tune.path.name}#X:{tune.number}",
-        stem=stem,
-        load=_abc_loader(tune.path, tune.number),
-        renderings=renderings or (Rendering(),),
-    )
-
-
-def _oneills_pieces() -> list[CorpusPiece]:
-    """Every tune (X: number) of every .abc file in corpus/oneills1850, by file then number."""
-    return [
-        _abc_piece(tune, f"tune{tune.number:04d}_{_safe_stem(tune.path.stem)}")
-        for path in _abc_files("oneills1850")
-        for tune in _abc_tunes(path)
-    ]
-
-
-def _ryans_pieces() -> list[CorpusPiece]:
-    """The tune of every .abc file in corpus/ryansMammoth (one each), by file name."""
-    return [
-        _abc_piece(tune, _safe_stem(path.stem))
-        for path in _abc_files("ryansMammoth")
-        for tune in _abc_tunes(path)
-    ]
-
-
-# The default mixture's styles: the first-level subfolders of its export, which the trainer
-# uses as style labels (user-facing names).
-CHORALE = "chorale"  # Bach chorales: SATB and its reductions
-CHORALE_MELODY = "chorale-melody"  # their soprano lines
-CHORALE_BASS = "chorale-bass"  # their bass lines
-DANCE = "dance"  # Irish, Scottish and American dance tunes, marches: one melody line
-AIR = "air"  # airs and song tunes: one melody line
-DEFAULT_STYLES = (CHORALE, CHORALE_MELODY, CHORALE_BASS, DANCE, AIR)
-
-SATB = ("soprano", "alto", "tenor", "bass")
-CHORALE_TEXTURES = (
-    texture(CHORALE, *SATB),
-    texture(CHORALE, "soprano", "alto", "bass"),
-    texture(CHORALE, "soprano", "tenor", "bass"),
-    texture(CHORALE, "soprano", "bass"),
-    texture(CHORALE_MELODY, "soprano"),
-    texture(CHORALE_BASS, "bass"),
-)
-
-# O'Neill's Music of Ireland numbers its 1,850 tunes by section: 1-625 airs and songs,
-# 626-700 O'Carolan's compositions (airs and planxties), 701-1800 dance music (jigs,
-# reels, hornpipes, set dances), 1801-1850 marches.
-ONEILL_LAST_AIR = 700
-
-# Aird's books mix airs with dances; a tune whose title or R: field names a dance form
-# (or a march) is a dance, any other an air.
-_DANCE_FORMS = re.compile(
-    r"\b(reel|jig|strathspey|hornpipe|march|quick ?step|rant|dance|minuet|waltz|gavotte|"
-    r"fling|polka|slide|allemande|cotillion)s?\b",
-    re.IGNORECASE,
-)
-
-
-def _is_dance(tune: _AbcTune) -> bool:
-    return any(_DANCE_FORMS.search(text) for text in (*tune.titles, tune.rhythm))
-
-
-def _default_pieces() -> list[CorpusPiece]:
-    """The default mixture, chorales first, then the tune books (see :data:`CORPORA`)."""
-    pieces = [replace(p, renderings=CHORALE_TEXTURES) for p in _bach_chorale_pieces()]
-    oneill = [t for path in _abc_files("oneills1850") for t in _abc_tunes(path)]
-    transcriptions = Counter(t.number for t in oneill)
-    for tune in oneill:  # a number transcribed twice: one stem, the file as the variant
-        variant = f"~{_safe_stem(tune.path.stem)}" if transcriptions[tune.number] > 1 else ""
-        style = AIR if tune.number <= ONEILL_LAST_AIR else DANCE
-        pieces.append(_abc_piece(tune, f"oneill-{tune.number:04d}", Rendering(style, variant)))
-    pieces += [replace(p, stem=f"ryan-{p.stem}", renderings=(Rendering(DANCE),)) for p in _ryans_pieces()]
-    for path in _abc_files("airdsAirs"):
-        for tune in _abc_tunes(path):
-            pieces.append(
-                _abc_piece(tune, f"aird-{tune.number:04d}", Rendering(DANCE if _is_dance(tune) else AIR))
-            )
-    path = _corpus_dir() / "miscFolk" / "northumbrianminstrelsyopus.abc"
-    pipe_tunes = path.read_text(encoding="utf-8").index("% ---- Pipe tunes")  # song tunes before
-    for tune in _abc_tunes(path):
-        style = DANCE if tune.position > pipe_tunes else AIR
-        pieces.append(_abc_piece(tune, f"northumbrian-{tune.number:03d}", Rendering(style)))
-    _check_unique_files(pieces)
-    return pieces
-
-
-def _check_unique_files(pieces: list[CorpusPiece]) -> None:
-    """Stems must not collide across a set: the trainer splits by them."""
-    names = Counter(f"{p.stem}{r.suffix}" for p in pieces for r in p.renderings)
-    clashes = sorted(name for name, n in names.items() if n > 1)
-    if clashes:
-        raise RuntimeError(f"file names used twice in one corpus: {', '.join(clashes[:5])}")
-
-
-# Essen: evaluation only. Six collections of different origin, the first 120 songs of each
-# (irl has 62): 662 songs.
-ESSEN_COLLECTIONS = ("altdeu10", "boehme10", "han1", "irl", "kinder0", "zuccal0")
-ESSEN_SONGS_PER_COLLECTION = 120
-
-
-def _essen_pieces() -> list[CorpusPiece]:
-    folder = _corpus_dir() / "essenFolksong"
-    return [
-        _abc_piece(tune, f"{collection}-{tune.number:04d}", Rendering(collection))
-        for collection in ESSEN_COLLECTIONS
-        for tune in _abc_tunes(folder / f"{collection}.abc")[:ESSEN_SONGS_PER_COLLECTION]
-    ]
-
-
 # --- the table ----------------------------------------------------------------------------
 
 _BACH_TERMS = (
@@ -672,7 +222,7 @@ CORPORA: dict[str, CorpusSpec] = {
                 "tunes in dance/); repeats played out"
             ),
             terms=" ".join((_BACH_TERMS, _ONEILL_TERMS, _RYAN_TERMS, _AIRD_TERMS, _NORTHUMBRIAN_TERMS)),
-            enumerate=_default_pieces,
+            enumerate=default_pieces,
             expand_repeats=True,
             directories=("bach", "oneills1850", "ryansMammoth", "airdsAirs", "miscFolk"),
         ),
@@ -686,7 +236,7 @@ CORPORA: dict[str, CorpusSpec] = {
                 "(never the .krn encodings or the -a/-sc/-inst variants); repeats as written"
             ),
             terms=_BACH_TERMS,
-            enumerate=_bach_chorale_pieces,
+            enumerate=bach_chorale_pieces,
             # 18 chorales add instruments (trumpets, horns, timpani, strings, continuo).
             voices=SATB,
             directories=("bach",),
@@ -704,7 +254,7 @@ CORPORA: dict[str, CorpusSpec] = {
                 "transcriptions of 171 numbers); repeats as written"
             ),
             terms=_ONEILL_TERMS,
-            enumerate=_oneills_pieces,
+            enumerate=oneills_pieces,
             directories=("oneills1850",),
         ),
         CorpusSpec(
@@ -718,7 +268,7 @@ CORPORA: dict[str, CorpusSpec] = {
                 "the one tune of every .abc file in corpus/ryansMammoth, by file name; repeats played out"
             ),
             terms=_RYAN_TERMS,
-            enumerate=_ryans_pieces,
+            enumerate=ryans_pieces,
             expand_repeats=True,
             directories=("ryansMammoth",),
         ),
@@ -739,7 +289,7 @@ CORPORA: dict[str, CorpusSpec] = {
                 f"Schlien. license.txt: '{ESSEN_STATUS}' '{ESSEN_PERMISSION}' Non-commercial "
                 "use in music21 only: never train a shipped model on it."
             ),
-            enumerate=_essen_pieces,
+            enumerate=essen_pieces,
             trainable=False,
             expand_repeats=True,
             directories=("essenFolksong",),
@@ -787,293 +337,6 @@ def corpus_terms(name: str) -> str:
     return f"{corpus_summary(name)}\n\n{decisions_text()}"
 
 
-# --- conversion ---------------------------------------------------------------------------
-
-
-def _unshare_time_signatures(score: Any) -> None:
-    """Give every measure its own TimeSignature object.
-
-    music21's ABC reader reuses one TimeSignature object in several measures when a tune
-    changes meter back and forth; an element living in several measures confuses
-    operations that follow ``activeSite``. Copies are cheap.
-    """
-    music21 = _music21()
-    seen: set[int] = set()
-    for measure in score.recurse().getElementsByClass(music21.stream.Measure):
-        for ts in list(measure.getElementsByClass(music21.meter.TimeSignature)):
-            if id(ts) in seen:
-                measure.replace(ts, copy.deepcopy(ts))
-            else:
-                seen.add(id(ts))
-
-
-_SECTION_BARS = {"double", "final", "light-light", "light-heavy", "heavy-light", "heavy-heavy", "heavy"}
-
-
-def _barline_kind(barline: Any) -> str:
-    """ "start" or "end" (repeat signs), "section" (double bars), else ""."""
-    if barline is None:
-        return ""
-    direction = getattr(barline, "direction", None)  # only music21.bar.Repeat has one
-    if direction in ("start", "end"):
-        return direction
-    return "section" if barline.type in _SECTION_BARS else ""
-
-
-def _complete_repeat_signs(part: Any) -> tuple[int, int]:
-    """Make a part's repeat signs say what notation means; (starts added, starts removed).
-
-    An end-repeat without a start-repeat repeats from the previous end-repeat, double bar
-    or the end of the previous section's last ending (printed music and ABC alike);
-    music21 would go back to the top of the piece, replaying earlier sections, so a start
-    is added there. The end-repeats of second and later endings belong to their first
-    ending's repeat. A start-repeat that no end-repeat closes (``|:`` before a final
-    ``|]``, a typo common in ABC) makes music21 refuse the whole piece, so it is removed.
-    """
-    music21 = _music21()
-    measures = list(part.getElementsByClass(music21.stream.Measure))
-    bracketed = {
-        id(m)
-        for bracket in part.spanners.getElementsByClass(music21.spanner.RepeatBracket)
-        for m in bracket.getSpannedElements()
-    }
-    section = 0  # index of the measure the current section (and its repeat) starts at
-    has_start = False  # measures[section] has an open start-repeat
-    in_endings = False  # after an end-repeat inside an ending, until the endings are over
-    added = removed = 0
-
-    def close(next_index: int) -> None:
-        # the repeated section ends just before measures[next_index]
-        nonlocal section, has_start, in_endings, added
-        in_ending = id(measures[next_index - 1]) in bracketed
-        if in_ending and in_endings:
-            return  # a later ending's end-repeat: same repeat as the first ending's
-        if not has_start and section > 0:
-            measures[section].leftBarline = music21.bar.Repeat(direction="start")
-            added += 1
-        has_start = False
-        in_endings = in_ending
-        section = next_index
-
-    def drop_open_start() -> None:
-        nonlocal removed
-        measures[section].leftBarline = None
-        removed += 1
-
-    for i, measure in enumerate(measures):
-        if in_endings and id(measure) not in bracketed:
-            in_endings = False
-            section = i
-        kind = _barline_kind(measure.leftBarline)
-        if kind == "start":
-            if has_start:
-                drop_open_start()
-            has_start, section = True, i
-        elif kind == "end":
-            close(i)
-        elif kind == "section" and not in_endings and not has_start:
-            section = i
-        kind = _barline_kind(measure.rightBarline)
-        if kind == "end":
-            close(i + 1)
-        elif kind == "section" and not in_endings and not has_start and i + 1 < len(measures):
-            section = i + 1
-    if has_start:
-        drop_open_start()
-    return added, removed
-
-
-def _has_repeats(part: Any) -> bool:
-    music21 = _music21()
-    for measure in part.getElementsByClass(music21.stream.Measure):
-        if (
-            _barline_kind(measure.leftBarline) in ("start", "end")
-            or _barline_kind(measure.rightBarline) == "end"
-        ):
-            return True
-    return bool(part.recurse().getElementsByClass(music21.repeat.RepeatExpression))
-
-
-@dataclass(frozen=True)
-class RepeatExpansion:
-    """What :func:`expand_repeats` did: the score to convert, and how it got there."""
-
-    score: Any  # the expanded score, or the given one
-    expanded: bool = False  # repeats were played out
-    implicit_starts: int = 0  # start-repeats added (see _complete_repeat_signs)
-    dangling_starts: int = 0  # start-repeats without an end, removed
-    failure: str | None = None  # why repeats could not be expanded (score as written)
-
-
-def expand_repeats(score: Any) -> RepeatExpansion:
-    """Play the repeats of a music21 score out, with the section rule of the module docstring.
-
-    A score without repeat signs is returned as it is. When music21 cannot expand the
-    repeats (badly formed signs), the score is returned as written with the reason.
-    """
-    music21 = _music21()
-    parts = list(score.parts) if isinstance(score, music21.stream.Score) else [score]
-    if not any(_has_repeats(p) for p in parts):
-        return RepeatExpansion(score)
-    fixes = [_complete_repeat_signs(p) for p in parts]
-    added, removed = sum(f[0] for f in fixes), sum(f[1] for f in fixes)
-    try:
-        expanded = score.expandRepeats()
-    except Exception as exc:  # music21.repeat.ExpanderException, or odd encodings
-        reason = f"repeats not expanded ({type(exc).__name__}: {exc})"
-        return RepeatExpansion(score, False, added, removed, reason)
-    return RepeatExpansion(expanded, True, added, removed)
-
-
-@dataclass
-class _Sounding:
-    pitch: int
-    velocity: int | None  # None: the encoding gave none
-    start: float
-    end: float
-
-
-@dataclass
-class _Voice:
-    """One part's notes before unisons are merged."""
-
-    word: str  # first word of the part name, lower case ("" if none)
-    soundings: list[_Sounding]
-    grace: int  # grace notes dropped
-
-
-def _voices(score: Any) -> tuple[list[_Voice], bool]:
-    """One :class:`_Voice` per part of a Score (True), or one for a stream without parts."""
-    music21 = _music21()
-    parts = list(score.parts) if isinstance(score, music21.stream.Score) else []
-    if not parts:
-        return [_voice(score, score)], False
-    return [_voice(part, score) for part in parts], True
-
-
-def _voice(part: Any, score: Any) -> _Voice:
-    """A part's notes in beats: ties merged per pitch, grace notes and chord symbols dropped."""
-    music21 = _music21()
-    base = float(part.getOffsetBySite(score)) if part is not score else 0.0
-    grace = 0
-    sounding: list[_Sounding] = []
-    tied: dict[int, _Sounding] = {}  # pitch -> the note whose tie is still open
-    for element in part.flatten().notes:
-        if isinstance(element, music21.harmony.Harmony) or not element.pitches:
-            continue  # chord symbols and unpitched percussion are not pitched notes
-        duration = float(element.quarterLength)
-        if duration <= 0 or element.duration.isGrace:
-            grace += len(element.pitches)
-            continue
-        start = base + float(element.offset)
-        is_chord = isinstance(element, music21.chord.Chord)
-        members = list(element.notes) if is_chord else [element]
-        chord_tie = element.tie if is_chord and all(m.tie is None for m in members) else None
-        for member in members:
-            pitch = member.pitch.midi
-            if not 0 <= pitch <= 127:
-                continue
-            tie = member.tie or chord_tie
-            velocity = _velocity(member)
-            if velocity is None and is_chord:
-                velocity = _velocity(element)
-            open_note = tied.get(pitch)
-            if (
-                tie is not None
-                and tie.type in ("stop", "continue")
-                and open_note is not None
-                and abs(open_note.end - start) < 1e-6
-            ):
-                open_note.end = start + duration
-                current = open_note
-            else:
-                current = _Sounding(pitch, velocity, start, start + duration)
-                sounding.append(current)
-            if tie is not None and tie.type in ("start", "continue"):
-                tied[pitch] = current
-            else:
-                tied.pop(pitch, None)
-    return _Voice(_first_word(getattr(part, "partName", None)), sounding, grace)
-
-
-def _keep_named(voices: list[_Voice], words: tuple[str, ...] | None) -> list[_Voice]:
-    """The voices whose word is among ``words``, or all when none is (or no words)."""
-    if not words:
-        return voices
-    return [v for v in voices if v.word in words] or voices
-
-
-def _pick(voices: list[_Voice], words: tuple[str, ...]) -> list[_Voice] | str:
-    """The first voice named by each word, in the order of ``words``; or what is missing."""
-    picked = []
-    for word in words:
-        voice = next((v for v in voices if v.word == word), None)
-        if voice is None:
-            return f"no {word} part"
-        picked.append(voice)
-    return picked
-
-
-def stream_to_notes(
-    score: Any, *, voices: tuple[str, ...] | None = None
-) -> tuple[list[Note], ConversionStats]:
-    """Convert a parsed music21 stream into notes in beats (see the module docstring).
-
-    Ties are merged per part and pitch: a note whose tie stops or continues extends the
-    tied note of the same pitch that ends exactly where it starts. Unlike music21's
-    ``stripTies()``, this never merges a "tie" between two different pitches (which some
-    ABC transcriptions write for a slur: ``G3-A``); ``stripTies()`` would swallow the
-    second note. ``voices`` keeps only the parts whose name begins with one of these
-    words, if any part does (see :attr:`CorpusSpec.voices`). The stream is changed in
-    place (time signatures unshared). Repeats are not expanded here (:func:`expand_repeats`).
-    """
-    _unshare_time_signatures(score)
-    every, has_parts = _voices(score)
-    kept = _keep_named(every, voices)
-    notes, merged, defaults = _unisons_merged(kept)
-    left_out = len(every) - len(kept) if has_parts else 0
-    return notes, ConversionStats(sum(v.grace for v in kept), merged, defaults, left_out)
-
-
-def _first_word(name: str | None) -> str:
-    words = re.findall(r"[a-z]+", (name or "").lower())
-    return words[0] if words else ""
-
-
-def _unisons_merged(voices: Iterable[_Voice]) -> tuple[list[Note], int, int]:
-    """Notes with one pitch and start become one (longest, loudest); default velocities."""
-    by_onset: dict[tuple[int, float], _Sounding] = {}
-    merged = 0
-    for s in (s for v in voices for s in v.soundings):
-        key = (s.pitch, round(s.start, 6))
-        other = by_onset.get(key)
-        if other is None:
-            by_onset[key] = s
-            continue
-        merged += 1
-        velocities = [v for v in (s.velocity, other.velocity) if v is not None]
-        by_onset[key] = _Sounding(s.pitch, max(velocities, default=None), s.start, max(s.end, other.end))
-    shift = -min(min((s.start for s in by_onset.values()), default=0.0), 0.0)  # never > 0
-    defaults = sum(1 for s in by_onset.values() if s.velocity is None)
-    notes = [
-        Note(
-            s.pitch, DEFAULT_VELOCITY if s.velocity is None else s.velocity, s.start + shift, s.end - s.start
-        )
-        for s in by_onset.values()
-    ]
-    return sort_notes(notes), merged, defaults
-
-
-def _velocity(element: Any) -> int | None:
-    # hasVolumeInformation() first: reading .volume creates a Volume object.
-    if not element.hasVolumeInformation():
-        return None
-    velocity = element.volume.velocity
-    if velocity is None:
-        return None
-    return min(max(round(velocity), 1), 127)
-
-
 # --- export -------------------------------------------------------------------------------
 
 
@@ -1106,7 +369,7 @@ def export_corpus(
         raise ValueError(f"limit must be >= 0, got {limit}")
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, got {jobs}")
-    _music21()
+    import_music21()
     began = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -1214,31 +477,31 @@ def _write_renderings(
 ) -> None:
     try:
         score = piece.load()
-        _unshare_time_signatures(score)
+        unshare_time_signatures(score)
         if spec.expand_repeats:
             expansion = expand_repeats(score)
             score = expansion.score
             outcome.repeats = replace(expansion, score=None)
             if expansion.failure is not None:
                 outcome.unexpanded = SkippedPiece(piece.piece_id, expansion.failure + "; exported as written")
-        voices, has_parts = _voices(score)
+        voices, has_parts = score_voices(score)
     except Exception as exc:  # music21 raises many kinds of errors on odd encodings
         outcome.skipped.append(
             SkippedPiece(piece.piece_id, f"cannot parse or convert: {type(exc).__name__}: {exc}")
         )
         return
-    used: dict[int, _Voice] = {}
+    used: dict[int, Voice] = {}
     for rendering, target in todo:
         file_id = piece.piece_id + rendering.suffix
         if rendering.voices is None:
-            chosen: list[_Voice] | str = _keep_named(voices, spec.voices)
+            chosen: list[Voice] | str = keep_named(voices, spec.voices)
         else:
-            chosen = _pick(voices, rendering.voices)
+            chosen = pick_voices(voices, rendering.voices)
         if isinstance(chosen, str):
             outcome.skipped.append(SkippedPiece(file_id, chosen))
             continue
         used.update((id(v), v) for v in chosen)
-        notes, merged, defaults = _unisons_merged(chosen)
+        notes, merged, defaults = unisons_merged(chosen)
         if not notes:
             outcome.skipped.append(SkippedPiece(file_id, "no notes"))
             continue
