@@ -464,8 +464,9 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
 def _evaluate(args: argparse.Namespace, console: Console) -> int:
     import json
 
-    from .evaluation.evaluate import EvaluationConfig, evaluate, plot_report, public_report, update_card
+    from .evaluation.evaluate import EvaluationConfig, evaluate
     from .evaluation.plot import require_matplotlib
+    from .evaluation.report import plot_report, public_report, update_card
     from .model.files import resolve_model_path
 
     if args.plot:
@@ -517,7 +518,7 @@ def _evaluate(args: argparse.Namespace, console: Console) -> int:
 def _print_evaluation(report: dict, console: Console) -> None:
     from rich.table import Table
 
-    from .evaluation.evaluate import format_target
+    from .evaluation.report import format_target
 
     likelihood = report["likelihood"]
     table = Table(title=f"next-event prediction on {report['data']['heldout_files']} held-out files")

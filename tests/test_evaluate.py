@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from osc_composer.cli import main
-from osc_composer.evaluation.evaluate import update_card
+from osc_composer.evaluation.report import update_card
 from osc_composer.music.midi import write_midi
 from osc_composer.music.notes import Note
 
