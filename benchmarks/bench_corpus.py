@@ -59,18 +59,22 @@ PHASE = r"""
 import hashlib, json, resource, sys, time
 from pathlib import Path
 import numpy as np
-from osc_composer.music.encoding import Vocabulary
+try:
+    from osc_composer.music.encoding import Vocabulary
+except ImportError:  # the baseline commit's package has no subfolders
+    from osc_composer.encoding import Vocabulary
 
 folder, kind, jobs, cache = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 started = time.perf_counter()
 if kind == "baseline":
-    from osc_composer.training.train import _stream, load_corpus
+    from osc_composer.train import _stream, load_corpus  # the baseline commit's
     corpus = load_corpus(folder, Vocabulary(), key_normalized=True, time_stretch=True)
     train = _stream(corpus.train)
     files = len(corpus.train) - corpus.stretched + len(corpus.validation) + len(corpus.skipped)
     cached = 0
 else:
-    from osc_composer.training.prepare import ReadSettings, prepare_corpus
+    from osc_composer.training.records import ReadSettings
+    from osc_composer.training.prepare import prepare_corpus
     prepared = prepare_corpus(folder, ReadSettings(Vocabulary(), False, True, True),
                               validation_percent=10.0, jobs=jobs, cache_dir=Path(cache))
     train = prepared.train
@@ -161,7 +165,8 @@ def run_training(package_root: Path, folder: Path, out: Path, steps: int, cache:
     # 1% held out: validating on 10% of a large corpus would take longer than the steps
     options = ["train", str(folder), "--out", str(out), "--epochs", "1", "--steps-per-epoch", str(steps)]
     options += ["--validation-percent", "1"]
-    if (package_root / "osc_composer" / "prepare.py").exists():
+    package = package_root / "osc_composer"
+    if (package / "prepare.py").exists() or (package / "training" / "prepare.py").exists():  # has a cache
         options += ["--cache-dir", str(cache)]
     started = time.perf_counter()
     done = subprocess.run(

@@ -56,8 +56,9 @@ from osc_composer.music.notes import Note, transpose_notes  # noqa: E402
 from osc_composer.music.texture import measure_texture  # noqa: E402
 from osc_composer.music.theory import key_shift  # noqa: E402
 from osc_composer.training.card import write_card  # noqa: E402
+from osc_composer.training.config import STATE_FILENAME, TrainConfig  # noqa: E402
 from osc_composer.training.prepare import split_tail  # noqa: E402
-from osc_composer.training.train import STATE_FILENAME, TrainConfig, TrainState, training_metrics  # noqa: E402
+from osc_composer.training.train import TrainState, training_metrics  # noqa: E402
 
 MIN_NOTES = 40  # a song whose 15% tail holds at least six notes
 

@@ -22,7 +22,7 @@ from rich.console import Console
 from .engine.params import PARAM_SPECS, ParamError, SamplingParams
 from .model.paths import default_model_path
 from .music.encoding import Vocabulary
-from .training.train import (
+from .training.config import (
     MIN_WINDOW,
     NEW_MODEL,
     STRATEGIES,
@@ -324,9 +324,11 @@ _SHAPE_OPTIONS = {
 def _train(args: argparse.Namespace, console: Console) -> int:
     from .model.files import ModelConfig
     from .training.card import write_card
-    from .training.prepare import default_cache_dir
+    from .training.config import default_transpose
+    from .training.distributed import is_chief
+    from .training.records import default_cache_dir
     from .training.reporting import RichTrainingReporter
-    from .training.train import default_transpose, is_chief, read_base, train
+    from .training.train import read_base, train
 
     given = {field: getattr(args, option) for option, field in _SHAPE_OPTIONS.items()}
     given = {field: value for field, value in given.items() if value is not None}

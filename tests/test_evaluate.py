@@ -110,7 +110,7 @@ def test_likelihood_matches_keras_cross_entropy(
     from osc_composer.model.files import load_model
     from osc_composer.music.encoding import notes_to_tokens
     from osc_composer.music.midi import read_midi
-    from osc_composer.training.prepare import events_with_controls
+    from osc_composer.training.records import events_with_controls
 
     keras_model, metadata = load_model(small_model_path if which == "lstm" else seed_architecture_model)
     engine = Engine.from_keras(keras_model, metadata)

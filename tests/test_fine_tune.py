@@ -35,13 +35,8 @@ from osc_composer.model.files import (
 from osc_composer.music.encoding import Vocabulary
 from osc_composer.music.midi import write_midi
 from osc_composer.music.notes import Note
-from osc_composer.training.train import (
-    MIN_WINDOW,
-    TrainConfig,
-    TrainingError,
-    fit_to_corpus,
-    transfer_weights,
-)
+from osc_composer.training.config import MIN_WINDOW, TrainConfig, TrainingError, fit_to_corpus
+from osc_composer.training.train import transfer_weights
 
 pytestmark = pytest.mark.slow
 BUNDLED = sorted((REPO / "models").glob("*/model.keras"))
@@ -256,7 +251,8 @@ def test_fine_tuning_keeps_the_base_and_reports_broken_files(
 
 
 def test_a_subfolder_named_like_a_base_style_trains_as_that_style(tmp_path: Path) -> None:
-    from osc_composer.training.prepare import ReadSettings, prepare_corpus
+    from osc_composer.training.prepare import prepare_corpus
+    from osc_composer.training.records import ReadSettings
 
     tune = [Note(60 + (i * 7) % 12, 90, i * 0.5, 0.5) for i in range(80)]
     for name in ("dance/a.mid", "mine/b.mid", "c.mid", "dance/d.mid", "mine/e.mid"):
@@ -269,7 +265,8 @@ def test_a_subfolder_named_like_a_base_style_trains_as_that_style(tmp_path: Path
 
 
 def test_with_fewer_than_five_files_the_last_part_of_each_is_held_out(tmp_path: Path) -> None:
-    from osc_composer.training.prepare import HOLDOUT_TAIL, ReadSettings, prepare_corpus, split_tail
+    from osc_composer.training.prepare import HOLDOUT_TAIL, prepare_corpus, split_tail
+    from osc_composer.training.records import ReadSettings
 
     notes = [Note(60 + i % 7, 90, i * 0.5, 1.0) for i in range(100)]
     head, tail, cut = split_tail(notes, 0.15)

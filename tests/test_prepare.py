@@ -13,14 +13,8 @@ from test_train import write_tiny_corpus
 from osc_composer.music.encoding import Vocabulary
 from osc_composer.music.midi import write_midi
 from osc_composer.music.notes import Note
-from osc_composer.training.prepare import (
-    Corpus,
-    ReadSettings,
-    load_corpus,
-    open_store,
-    prepare_corpus,
-    read_folder,
-)
+from osc_composer.training.prepare import Corpus, load_corpus, prepare_corpus, read_folder
+from osc_composer.training.records import ReadSettings, open_store
 
 SETTINGS = {"key_normalized": True, "time_stretch": True}
 

@@ -20,8 +20,11 @@ from osc_composer.model.files import read_metadata
 from osc_composer.music.encoding import NOTE_OFF, PITCH, Vocabulary, notes_to_tokens
 from osc_composer.music.midi import read_midi, write_midi
 from osc_composer.music.notes import Note, transpose_notes
-from osc_composer.training.prepare import events_with_controls, is_validation_file, load_corpus, split_groups
-from osc_composer.training.train import TrainConfig, is_chief, make_dataset
+from osc_composer.training.config import TrainConfig
+from osc_composer.training.dataset import make_dataset
+from osc_composer.training.distributed import is_chief
+from osc_composer.training.prepare import is_validation_file, load_corpus, split_groups
+from osc_composer.training.records import events_with_controls
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent

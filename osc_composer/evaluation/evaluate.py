@@ -37,7 +37,8 @@ from ..music.encoding import PITCH, Vocabulary, tokens_to_notes
 from ..music.notes import Note
 from ..music.texture import measure_texture, most_sounding
 from ..music.theory import infer_key
-from ..training.prepare import Corpus, default_cache_dir, load_corpus, style_of
+from ..training.prepare import Corpus, load_corpus, style_of
+from ..training.records import default_cache_dir
 from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_key_ratio
 from .ngram import augment_transpositions, fit_ngrams, score_ngrams
 from .report import check_targets, rounded
@@ -129,7 +130,7 @@ def training_folder(
 
 def corpus_cache() -> Path:
     """Where rebuilt training corpora are kept: ``corpora`` in the cache folder training uses
-    (:func:`~osc_composer.training.prepare.default_cache_dir`, by default ``~/.cache/osc-composer``)."""
+    (:func:`~osc_composer.training.records.default_cache_dir`, by default ``~/.cache/osc-composer``)."""
     return default_cache_dir() / "corpora"
 
 

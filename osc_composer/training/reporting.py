@@ -23,8 +23,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from .config import TrainConfig
 from .prepare import HOLDOUT_TAIL, PreparedCorpus
-from .train import TrainConfig, TrainingReporter, TrainState
+from .train import TrainingReporter, TrainState
 
 # off a terminal, a line about the files read at most this often (seconds)
 PLAIN_FILES_INTERVAL = 10.0

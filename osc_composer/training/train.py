@@ -21,7 +21,6 @@ import os
 import platform
 import time
 import warnings
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,125 +43,23 @@ from ..model.files import (
 )
 from ..music.encoding import DEFAULT_VOCABULARY, Vocabulary
 from ..music.midi import MIDI_SUFFIXES, find_midi_files
-from .prepare import PreparedCorpus, ReadSettings, prepare_corpus
+from .config import (
+    CHECKPOINT_FILENAME,
+    DEFAULT_MODEL_CONFIG,
+    MIN_VALIDATION_WINDOW,
+    STATE_FILENAME,
+    TrainConfig,
+    TrainingError,
+    fit_to_corpus,
+    windows_in,
+)
+from .dataset import make_dataset
+from .distributed import fit_distributed, is_chief, make_strategy, split_cpu
+from .prepare import PreparedCorpus, prepare_corpus
+from .records import ReadSettings
 
 if TYPE_CHECKING:
     import keras
-    import tensorflow as tf
-
-CHECKPOINT_FILENAME = "checkpoint.keras"
-STATE_FILENAME = "train_state.json"
-STRATEGIES = ("default", "mirrored", "multiworker")
-DEFAULT_MODEL_CONFIG = ModelConfig()
-# what `osc-composer train` builds unless told otherwise (ModelConfig's own defaults describe
-# files from before these options, which said nothing of them)
-NEW_MODEL = ModelConfig(key_normalized=True, controls=True)
-# Fine-tuning starts from weights that already know music: large steps would wash that out
-# in the first few batches of a few minutes of music, so the rate is a quarter of training's.
-FINE_TUNE_LEARNING_RATE_FACTOR = 0.25
-# The shortest window worth backpropagating through (about ten notes), the fewest windows
-# worth training on, and the steps an epoch should have before windows and batches shrink.
-MIN_WINDOW = 32
-MIN_WINDOWS = 8
-MIN_STEPS_PER_EPOCH = 8
-# validation windows shorter than this say too little to stop on
-MIN_VALIDATION_WINDOW = 16
-
-
-class TrainingError(RuntimeError):
-    """Training cannot start or go on (no usable files, a checkpoint that does not fit…)."""
-
-
-@dataclass(frozen=True)
-class TrainConfig:
-    """Everything that decides what a training run computes."""
-
-    epochs: int = 20
-    batch_size: int = 64
-    sequence_length: int = 128
-    learning_rate: float = 2e-3
-    schedule: str = "cosine"  # "cosine": decay to 5% over all epochs; "constant"
-    validation_percent: float = 10.0
-    transpose: int = 5  # random transposition in -transpose..+transpose semitones (0 = off)
-    velocity_shift: int = 8  # random shift of velocity bins in -n..+n (0 = off)
-    patience: int = 4  # early stopping: epochs without a better validation loss
-    steps_per_epoch: int | None = None  # cap, for quick runs
-    seed: int = 1234
-    strategy: str = "default"
-    include_drums: bool = False
-    # models with controls: the chance that a window hides each control (shows it as auto),
-    # so the model also learns to infer style and texture from the music itself
-    control_dropout: float = 0.25
-    # also train on each file at double and half speed, where the result stays musical
-    # (see stretched_versions); texture varies with it, so the controls learn density
-    time_stretch: bool = True
-    # a corpus too small for batch_size windows of sequence_length gets shorter windows and
-    # smaller batches (fit_to_corpus); off when the user chose them
-    fit_to_corpus: bool = True
-    # with fewer files than this a split by file would hold out most of the music (or train
-    # on almost none): every file trains on its head and its last holdout_tail is held out
-    min_files_by_file: int = 5
-    holdout_tail: float = 0.15
-
-    def __post_init__(self) -> None:
-        if self.strategy not in STRATEGIES:
-            raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}")
-        if self.epochs < 1 or self.batch_size < 1 or self.sequence_length < 2:
-            raise ValueError("epochs and batch_size must be >= 1 and sequence_length >= 2")
-        if self.schedule not in ("cosine", "constant"):
-            raise ValueError("schedule must be cosine or constant")
-        if not 0 <= self.validation_percent < 100:
-            raise ValueError("validation_percent must be in [0, 100)")
-        if not 0 <= self.control_dropout <= 1:
-            raise ValueError("control_dropout must be in [0, 1]")
-        if not 0 <= self.holdout_tail < 1:
-            raise ValueError("holdout_tail must be in [0, 1)")
-        if self.learning_rate <= 0 or self.patience < 1:
-            raise ValueError("learning_rate must be positive and patience at least 1")
-
-
-def default_learning_rate(*, fine_tuning: bool) -> float:
-    """Training's learning rate, lowered for fine-tuning (:data:`FINE_TUNE_LEARNING_RATE_FACTOR`)."""
-    rate = TrainConfig.learning_rate
-    return rate * FINE_TUNE_LEARNING_RATE_FACTOR if fine_tuning else rate
-
-
-def default_transpose(key_normalized: bool) -> int:
-    """Key-normalised music needs no random transposition; music as written gets
-    ``TrainConfig.transpose``."""
-    return 0 if key_normalized else TrainConfig.transpose
-
-
-def windows_in(events: int, sequence_length: int) -> int:
-    """Whole training windows (``sequence_length`` + 1 events each) in a stream."""
-    return max(0, (events - 1) // (sequence_length + 1))
-
-
-def fit_to_corpus(config: TrainConfig, train_events: int) -> TrainConfig:
-    """Windows and batches for the corpus at hand: the configured ones when an epoch has
-    :data:`MIN_STEPS_PER_EPOCH` full batches of them (any corpus of a few hundred pieces);
-    else windows halved down to :data:`MIN_WINDOW` events, then batches shrunk, so a few
-    minutes of music still give an epoch of several steps. Raises :class:`TrainingError`
-    for too little music, or (``fit_to_corpus`` off) for sizes it cannot fill."""
-    length, batch = config.sequence_length, config.batch_size
-    if not config.fit_to_corpus:
-        if windows_in(train_events, length) < batch:
-            raise TrainingError(
-                f"corpus too small for --sequence-length {length} and --batch-size {batch}: "
-                f"{train_events:,} training events make {windows_in(train_events, length)} windows "
-                f"of {length + 1}, not one batch; leave both options out to fit them to the music"
-            )
-        return config
-    if windows_in(train_events, min(length, MIN_WINDOW)) < MIN_WINDOWS:
-        needed = MIN_WINDOWS * (min(length, MIN_WINDOW) + 1) + 1
-        raise TrainingError(
-            f"too little music: {train_events:,} events to train on, at least {needed:,} are "
-            f"needed (about {needed // 3:,} notes); add MIDI files"
-        )
-    while length > MIN_WINDOW and windows_in(train_events, length) < batch * MIN_STEPS_PER_EPOCH:
-        length = max(MIN_WINDOW, length // 2)
-    batch = min(batch, max(1, windows_in(train_events, length) // MIN_STEPS_PER_EPOCH))
-    return replace(config, sequence_length=length, batch_size=batch)
 
 
 def resolve_base(base: str | os.PathLike) -> Path:
@@ -252,137 +149,6 @@ def describe_mismatch(saved: dict[str, Any], current: dict[str, Any]) -> str:
             if old != new:
                 differences.append(f"{key} {old!r} → {new!r}")
     return "the checkpoint differs: " + ", ".join(differences)
-
-
-def make_dataset(
-    stream: np.ndarray,
-    vocab: Vocabulary,
-    config: TrainConfig,
-    *,
-    training: bool,
-    controls: bool = False,
-) -> tf.data.Dataset:
-    """Windows of ``sequence_length + 1`` events → (inputs, next-event targets), batched.
-
-    ``stream`` is (n, 4): event ids and their control classes (:class:`PreparedCorpus`;
-    a memory-mapped array is read a window at a time, never copied whole), or (n,) ids
-    with every control ``auto``. Inputs are the ids alone, or with ``controls`` the
-    (length, 4) rows. Training windows (an endless stream) start at a random offset, in a
-    new random order on every pass, and are transposed by a random interval that keeps
-    every pitch inside 0..127; their velocity bins move by a random offset too, so a model
-    trained on music of one loudness (Bach encodings have none) still reads seeds played at
-    any velocity; each control is hidden (set to ``auto``) in ``control_dropout`` of the
-    windows. Validation windows are the stream cut in order, once.
-    """
-    import tensorflow as tf
-
-    length = config.sequence_length + 1
-    if len(stream) < length + 1:
-        raise TrainingError(f"corpus too small: {len(stream)} events for windows of {length}")
-    if np.ndim(stream) == 1:  # event ids alone: every control auto
-        stream = np.column_stack([stream, np.zeros((len(stream), 3), np.int32)])
-    count = (len(stream) - 1) // length
-    spare = len(stream) - count * length  # >= 1: room to move the window boundaries
-
-    # windows leave the generator a block at a time (one numpy gather, not a Python round
-    # trip per window: measured 3x slower than the tf.constant pipeline it replaced)
-    block = max(1, min(count, config.batch_size))
-    span = np.arange(length)
-
-    def gather(starts: np.ndarray) -> np.ndarray:
-        return np.asarray(stream[starts[:, None] + span], np.int32)
-
-    def shuffled() -> Iterator[np.ndarray]:
-        rng = np.random.default_rng(config.seed)
-        while True:
-            starts = rng.permutation(count) * length + rng.integers(0, spare, count)
-            for first in range(0, count, block):
-                yield gather(starts[first : first + block])
-
-    def in_order() -> Iterator[np.ndarray]:
-        for first in range(0, count, block):
-            yield gather(np.arange(first, min(count, first + block)) * length)
-
-    pitch_of = tf.constant(vocab.pitch_of_token.astype(np.int32))
-    velocity_of = np.full(vocab.size, -1, np.int32)
-    velocity_of[vocab.velocity_offset : vocab.pitch_offset] = np.arange(vocab.velocity_bins)
-    velocity_of = tf.constant(velocity_of)
-
-    def shift_values(tokens: tf.Tensor, value_of: tf.Tensor, size: int, limit: int) -> tf.Tensor:
-        """Move every token of one kind (pitches of note-ons and note-offs, velocity bins)
-        by one random amount that keeps all their values inside 0..size-1."""
-        values = tf.gather(value_of, tokens)
-        is_kind = values >= 0
-        present = tf.boolean_mask(values, is_kind)
-        lowest = tf.reduce_min(tf.concat([present, [size - 1]], 0))
-        highest = tf.reduce_max(tf.concat([present, [0]], 0))
-        low = tf.maximum(-limit, -lowest)
-        high = tf.minimum(limit, size - 1 - highest)
-        shift = tf.random.uniform([], low, high + 1, dtype=tf.int32)
-        return tf.where(is_kind, tokens + shift, tokens)
-
-    def augment(rows: tf.Tensor) -> tf.Tensor:
-        tokens = rows[:, 0]
-        if config.transpose:
-            tokens = shift_values(tokens, pitch_of, 128, config.transpose)
-        if config.velocity_shift:
-            tokens = shift_values(tokens, velocity_of, vocab.velocity_bins, config.velocity_shift)
-        controls_ = rows[:, 1:]
-        if controls and config.control_dropout:
-            keep = tf.cast(tf.random.uniform([3]) >= config.control_dropout, tf.int32)
-            controls_ = controls_ * keep[None, :]
-        return tf.concat([tokens[:, None], controls_], 1)
-
-    spec = tf.TensorSpec((None, length, 4), tf.int32)
-    dataset = tf.data.Dataset.from_generator(shuffled if training else in_order, output_signature=spec)
-    dataset = dataset.unbatch()
-    # a generator's length is unknown to Keras, which then warns when validation runs out
-    dataset = dataset.apply(
-        tf.data.experimental.assert_cardinality(tf.data.INFINITE_CARDINALITY if training else count)
-    )
-    if training:
-        dataset = dataset.map(augment, num_parallel_calls=tf.data.AUTOTUNE)
-    if controls:
-        dataset = dataset.map(lambda w: (w[:-1], w[1:, 0]))
-    else:
-        dataset = dataset.map(lambda w: (w[:-1, 0], w[1:, 0]))
-    return dataset.batch(config.batch_size, drop_remainder=training).prefetch(tf.data.AUTOTUNE)
-
-
-def make_strategy(name: str) -> tf.distribute.Strategy:
-    """``default`` (one device), ``mirrored`` (all local devices, e.g. logical CPUs or GPUs),
-    or ``multiworker`` (several machines, described by the ``TF_CONFIG`` environment variable)."""
-    import tensorflow as tf
-
-    if name == "default":
-        return tf.distribute.get_strategy()
-    if name == "mirrored":
-        devices = [d.name for d in tf.config.list_logical_devices("GPU")] or [
-            d.name for d in tf.config.list_logical_devices("CPU")
-        ]
-        return tf.distribute.MirroredStrategy(devices=devices)
-    if name == "multiworker":
-        return tf.distribute.MultiWorkerMirroredStrategy()
-    raise TrainingError(f"unknown strategy {name!r}")
-
-
-def split_cpu(devices: int) -> None:
-    """Expose the CPU as ``devices`` logical devices (before TF runs anything), so the
-    distributed strategies can be used and tested on one machine."""
-    import tensorflow as tf
-
-    cpu = tf.config.list_physical_devices("CPU")[0]
-    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * devices)
-
-
-def is_chief() -> bool:
-    """In multi-worker training one task writes the model and the card: the chief, or worker 0."""
-    spec = json.loads(os.environ.get("TF_CONFIG") or "{}")
-    task = spec.get("task") or {}
-    kind = task.get("type")
-    if kind is None or kind == "chief":
-        return True
-    return kind == "worker" and int(task.get("index", 0)) == 0 and "chief" not in spec.get("cluster", {})
 
 
 @dataclass
@@ -595,7 +361,7 @@ def train(
             if config.strategy == "multiworker":
                 # Keras 3's fit() fails under MultiWorkerMirroredStrategy (keras-team/keras#20585),
                 # so multi-worker runs use a plain distributed loop with the same callback.
-                _fit_distributed(
+                fit_distributed(
                     model,
                     strategy,
                     train_data,
@@ -653,76 +419,6 @@ def _learning_rate(config: TrainConfig, steps_per_epoch: int) -> Any:
     return keras.optimizers.schedules.CosineDecay(
         config.learning_rate, decay_steps=config.epochs * steps_per_epoch, alpha=0.05
     )
-
-
-def _fit_distributed(
-    model: keras.Model,
-    strategy: tf.distribute.Strategy,
-    train_data: tf.data.Dataset,
-    val_data: tf.data.Dataset | None,
-    config: TrainConfig,
-    steps_per_epoch: int,
-    initial_epoch: int,
-    callback: Any,
-    *,
-    from_logits: bool,
-) -> None:
-    """A minimal equivalent of ``model.fit`` for tf.distribute strategies: strategy.run per
-    step, gradients all-reduced by the optimizer, the same callback hooks and logs."""
-    import keras
-    import tensorflow as tf
-
-    loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=from_logits, reduction=None)
-    optimizer = model.optimizer
-    global_batch = float(config.batch_size)
-    iterator = iter(strategy.experimental_distribute_dataset(train_data))
-
-    def replica_step(inputs: tf.Tensor, targets: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
-        with tf.GradientTape() as tape:
-            scores = model(inputs, training=True)
-            per_window = tf.reduce_mean(loss_fn(targets, scores), axis=1)
-            loss = tf.reduce_sum(per_window) / global_batch
-        gradients = tape.gradient(loss, model.trainable_variables)
-        optimizer.apply_gradients(zip(gradients, model.trainable_variables, strict=False))
-        hits = tf.reduce_mean(
-            tf.cast(tf.equal(tf.argmax(scores, -1, output_type=tf.int32), targets), tf.float32), 1
-        )
-        return loss, tf.reduce_sum(hits) / global_batch
-
-    @tf.function
-    def train_step(it: Any) -> tuple[tf.Tensor, tf.Tensor]:
-        loss, accuracy = strategy.run(replica_step, args=next(it))
-        return strategy.reduce("SUM", loss, axis=None), strategy.reduce("SUM", accuracy, axis=None)
-
-    @tf.function
-    def evaluate_batch(inputs: tf.Tensor, targets: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
-        scores = model(inputs, training=False)
-        hits = tf.cast(tf.equal(tf.argmax(scores, -1, output_type=tf.int32), targets), tf.float32)
-        return tf.reduce_sum(loss_fn(targets, scores)), tf.reduce_sum(hits)
-
-    callback.set_model(model)
-    model.stop_training = False
-    for epoch in range(initial_epoch, config.epochs):
-        callback.on_epoch_begin(epoch)
-        loss_sum = accuracy_sum = 0.0
-        for step in range(steps_per_epoch):
-            loss, accuracy = train_step(iterator)
-            loss_sum += float(loss)
-            accuracy_sum += float(accuracy)
-            callback.on_train_batch_end(step, {"loss": loss_sum / (step + 1)})
-        logs = {"loss": loss_sum / steps_per_epoch, "accuracy": accuracy_sum / steps_per_epoch}
-        if val_data is not None:
-            # every worker evaluates the same held-out data locally: same numbers, no collectives
-            total_loss = total_hits = count = 0.0
-            for inputs, targets in val_data:
-                batch_loss, batch_hits = evaluate_batch(inputs, targets)
-                total_loss += float(batch_loss)
-                total_hits += float(batch_hits)
-                count += float(tf.size(targets))
-            logs.update(val_loss=total_loss / count, val_accuracy=total_hits / count)
-        callback.on_epoch_end(epoch, logs)
-        if model.stop_training:
-            break
 
 
 def training_metrics(state: TrainState) -> dict[str, Any]:
