@@ -322,7 +322,7 @@ _SHAPE_OPTIONS = {
 
 
 def _train(args: argparse.Namespace, console: Console) -> int:
-    from .model.files import ModelConfig
+    from .model.metadata import ModelConfig
     from .training.card import write_card
     from .training.config import default_transpose
     from .training.distributed import is_chief

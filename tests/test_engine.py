@@ -23,7 +23,9 @@ from osc_composer.engine.lstm import LstmState, lstm_step
 from osc_composer.engine.params import SamplingParams
 from osc_composer.engine.sampler import GenerationError, sample_rows
 from osc_composer.engine.weights import LstmLayer, LstmWeights
-from osc_composer.model.files import ModelConfig, ModelMetadata, build_model, list_models
+from osc_composer.model.builder import build_model
+from osc_composer.model.files import list_models
+from osc_composer.model.metadata import ModelConfig, ModelMetadata
 from osc_composer.music.encoding import BOS, DURATION_ENCODING, NOTE_OFF_ENCODING, Vocabulary, notes_to_tokens
 from osc_composer.music.notes import Note, transpose_notes
 from osc_composer.music.theory import SCALES, allowed_pitches

@@ -43,7 +43,9 @@ def seed_architecture_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed article's network (one-hot → LSTM(128) → softmax), random weights."""
     import keras
 
-    from osc_composer.model.files import ModelConfig, ModelMetadata, build_model, save_model
+    from osc_composer.model.builder import build_model
+    from osc_composer.model.files import save_model
+    from osc_composer.model.metadata import ModelConfig, ModelMetadata
     from osc_composer.music.encoding import Vocabulary
 
     keras.utils.set_random_seed(3)

@@ -23,15 +23,9 @@ from rich.console import Console
 from test_server import ClientProcess, P, Replies, has, msg, only, result_of
 from test_train import TINY, run_cli, write_tiny_corpus
 
-from osc_composer.model.files import (
-    ModelConfig,
-    ModelMetadata,
-    build_model,
-    fold_pitch_classes,
-    load_model,
-    read_metadata,
-    save_model,
-)
+from osc_composer.model.builder import build_model, fold_pitch_classes
+from osc_composer.model.files import load_model, read_metadata, save_model
+from osc_composer.model.metadata import ModelConfig, ModelMetadata
 from osc_composer.music.encoding import Vocabulary
 from osc_composer.music.midi import write_midi
 from osc_composer.music.notes import Note

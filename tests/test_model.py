@@ -12,19 +12,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from osc_composer.model.builder import build_model, fold_pitch_classes
 from osc_composer.model.files import (
-    METADATA_MEMBER,
-    ModelConfig,
     ModelFileError,
-    ModelMetadata,
-    build_model,
-    fold_pitch_classes,
     list_models,
     load_model,
     read_metadata,
     read_saved_layers,
     save_model,
 )
+from osc_composer.model.metadata import METADATA_MEMBER, ModelConfig, ModelMetadata
 from osc_composer.music.encoding import DURATION_ENCODING, Vocabulary
 
 

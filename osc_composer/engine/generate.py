@@ -38,7 +38,7 @@ from .weights import LstmWeights
 if TYPE_CHECKING:
     import keras
 
-    from ..model.files import ModelMetadata
+    from ..model.metadata import ModelMetadata
 
 MAX_SEED_TOKENS = 512  # older context adds little to an LSTM and costs priming time
 

@@ -55,7 +55,7 @@ class LstmWeights:
 
     @classmethod
     def from_keras(cls, model: keras.Model) -> LstmWeights:
-        """Copy weights out of a model built by :func:`osc_composer.model.files.build_model`."""
+        """Copy weights out of a model built by :func:`osc_composer.model.builder.build_model`."""
         layers = [
             # a pitch-class training layer runs as the plain layer it folds into
             SavedLayer(layer.folds_into, _folded_config(layer), tuple(layer.folded_weights()))

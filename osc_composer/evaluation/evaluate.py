@@ -32,7 +32,8 @@ import numpy as np
 from ..engine.generate import Engine, GenerationRequest
 from ..engine.lstm import LstmState, lstm_step
 from ..engine.params import SamplingParams
-from ..model.files import ModelMetadata, read_metadata, resolve_model_path
+from ..model.files import read_metadata, resolve_model_path
+from ..model.metadata import ModelMetadata
 from ..music.encoding import PITCH, Vocabulary, tokens_to_notes
 from ..music.notes import Note
 from ..music.texture import measure_texture, most_sounding

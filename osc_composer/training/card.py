@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model.files import ModelMetadata
+from ..model.metadata import ModelMetadata
 from .prepare import HOLDOUT_TAIL
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..model.files import (
-    ModelConfig,
-)
+from ..model.metadata import ModelConfig
 
 if TYPE_CHECKING:
     pass

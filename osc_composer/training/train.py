@@ -28,19 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..model.files import (
-    MODEL_FILENAME,
-    ModelConfig,
-    ModelFileError,
-    ModelMetadata,
-    build_model,
-    conditioned_embedding_layer,
-    fold_pitch_classes,
-    pitch_class_layers,
-    read_metadata,
-    resolve_model_path,
-    save_model,
-)
+from ..model.builder import build_model, conditioned_embedding_layer, fold_pitch_classes, pitch_class_layers
+from ..model.files import MODEL_FILENAME, ModelFileError, read_metadata, resolve_model_path, save_model
+from ..model.metadata import ModelConfig, ModelMetadata
 from ..music.encoding import DEFAULT_VOCABULARY, Vocabulary
 from ..music.midi import MIDI_SUFFIXES, find_midi_files
 from .config import (
@@ -86,7 +76,7 @@ def read_base(base: str | os.PathLike) -> tuple[Path, ModelMetadata]:
 def transfer_weights(model: keras.Model, base: keras.Model) -> None:
     """Set a freshly built training model to a saved (folded) model's weights, layer by layer
     (the layouts share layer names). A training layer with pitch-class or octave tables
-    (:func:`~osc_composer.model.files.pitch_class_layers`) holds its own weights first, then the
+    (:func:`~osc_composer.model.builder.pitch_class_layers`) holds its own weights first, then the
     shared tables; a folded file's weights are exactly the own weights with shared tables at
     zero, so the training model starts out computing what the base model computes."""
     for layer in model.layers:
