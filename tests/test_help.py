@@ -11,7 +11,7 @@ from conftest import REPO
 
 from osc_composer.engine.params import PARAM_SPECS
 from osc_composer.live.settings import LIVE_SPECS
-from osc_composer.server.app import ServerConfig, serve_options
+from osc_composer.server.config import ServerConfig, serve_options
 from osc_composer.server.protocol import ADDRESSES
 
 

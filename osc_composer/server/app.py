@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import sys
 import threading
-from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from ..engine.generate import Engine
-from ..engine.params import PARAMS_BY_NAME, ParamError
+from ..engine.params import ParamError
 from ..live.playback import NoteSink, Scheduler
-from ..live.settings import DEFAULT_MAX_LIVE_NOTES
-from ..model.files import ModelFileError, read_metadata
+from ..model.files import ModelFileError
 from ..music.notes import NoteError
 from . import handlers
+from .config import ServerConfig
 from .protocol import INCOMING, PREFIX, ProtocolError
 from .sessions import Session, SessionTable, Slots
 from .stats import Stats
 from .tasks import LoadRequest, Message, ModelLoader, TaskRunner
 from .transport import Allowlist, Inbox, ReplyAddress, Source, Transport, safe_text
-from .wire import DEFAULT_MAX_DATAGRAM, WireError, parse_packet
+from .wire import WireError, parse_packet
 from .worker import Busy, FairQueue, Job, Worker, largest_cost
 
 log = logging.getLogger("osc_composer.server")
@@ -31,85 +29,6 @@ SWITCH_INTERVAL = 0.0005  # seconds: see start()
 SLICE = 32  # messages of one packet handled before other hosts' packets get a turn
 DRAIN = 64  # datagrams read at most between two slices (the rest wait in the kernel's buffer)
 BAD_INPUT = (ProtocolError, ParamError, NoteError, ValueError, ArithmeticError)
-
-
-def option(default: Any, help: str, **argparse: Any) -> Any:
-    """A :class:`ServerConfig` field that is also an option of ``osc-composer serve``: its
-    default and help are written here once (``argparse``: extra keywords, e.g. ``type``)."""
-    return field(default=default, metadata={"help": help, **argparse})
-
-
-@dataclass
-class ServerConfig:
-    host: str = option(
-        "127.0.0.1", "address to listen on: 127.0.0.1 this computer only, 0.0.0.0 every network"
-    )
-    port: int = option(9000, "UDP port the server receives OSC on: clients send here", metavar="PORT")
-    reply_port: int = option(
-        9001,
-        "UDP port replies go to, at the sender's address (0: the port the sender sent from)",
-        metavar="PORT",
-    )
-    model: Path | None = option(
-        None, "model folder or .keras file (default: the bundled model)", type=Path, metavar="PATH"
-    )
-    models_dir: Path | None = option(
-        None,
-        "folder of models /composer/model lists and loads (default: the bundled models)",
-        type=Path,
-        metavar="DIR",
-    )
-    midi_dir: Path | None = option(
-        None,
-        "folder /composer/seed/midi may read from (default: none, MIDI seeds are refused)",
-        type=Path,
-        metavar="DIR",
-    )
-    max_datagram: int = option(DEFAULT_MAX_DATAGRAM, "largest reply datagram, in bytes", metavar="BYTES")
-    max_seed_notes: int = option(4096, "longest seed accepted, in notes", metavar="N")
-    max_midi_bytes: int = 512 * 1024  # a seed file; a whole song is typically under 100 KB
-    # may only lower the table's caps
-    max_length: float = option(
-        PARAMS_BY_NAME["length"].high, "longest continuation in beats a client may ask for", metavar="BEATS"
-    )
-    max_variations: int = option(
-        int(PARAMS_BY_NAME["variations"].high),
-        "most variations a client may ask for in one request",
-        metavar="N",
-    )
-    max_sessions: int = option(256, "clients remembered at once (the longest idle is forgotten)", metavar="N")
-    max_sessions_per_host: int = 32  # every reply port is a session: one host cannot fill the table
-    max_pending: int = 64  # queued requests (one per session at most); beyond: "busy"
-    # queued work (see worker.request_cost), per client host and in all, in largest requests
-    # (16 variations × 64 beats ≈ 12,800); beyond: "busy"
-    queued_requests_per_host: float = 2.0
-    queued_requests_total: float = 8.0
-    batch_cost: int = 4096  # a batch holds requests up to this cost (16 short ones); a bigger one runs alone
-    errors_per_second: float = 20.0  # per client host; more errors are counted, neither sent nor logged
-    reply_budget: float = option(
-        1_000_000.0,
-        "most bytes per second sent to any one host (as much again in a burst); replies over it are "
-        "refused as busy",
-        metavar="BYTES",
-    )
-    allow: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
-    batch_window_ms: float = option(
-        0.0, "extra wait in ms to batch requests together (0: batch what queued meanwhile)", metavar="MS"
-    )
-    max_live_notes: int = DEFAULT_MAX_LIVE_NOTES  # per client
-    kept_results: int = 8  # per client, for /composer/play
-    kept_notes: int = 8192  # per client, in its kept results (the newest is always kept)
-    max_playbacks: int = 64  # playing at once on the server (4 per client)
-    oscquery: bool = False  # the command line turns discovery on; embedding code opts in
-    oscquery_port: int = option(
-        0, "HTTP port of the OSCQuery JSON (0: any free port, logged at start)", metavar="PORT"
-    )
-    zeroconf: bool = False
-
-
-def serve_options() -> list[Field]:
-    """The fields of :class:`ServerConfig` that ``osc-composer serve`` takes as options."""
-    return [f for f in fields(ServerConfig) if "help" in f.metadata]
 
 
 class ComposerServer:
@@ -201,26 +120,9 @@ class ComposerServer:
         self._start_discovery(host, port)
 
     def _start_discovery(self, host: str, port: int) -> None:
-        from .discovery import Advertiser, OscQueryServer
+        from .discovery import start_discovery
 
-        http_port = None
-        if self.config.oscquery:
-            try:
-                oscquery = OscQueryServer(
-                    self.config.host, self.config.oscquery_port, host, port, allow=self.transport.allow.allows
-                )
-            except OSError as exc:
-                log.warning("OSCQuery off: cannot listen on port %d: %s", self.config.oscquery_port, exc)
-            else:
-                oscquery.start()
-                self._discovery.append(oscquery)
-                http_port = oscquery.port
-                self.stats.oscquery = f"http://{self.config.host}:{http_port}/"
-                log.info("OSCQuery description on %s", self.stats.oscquery)
-        if self.config.zeroconf:
-            advertiser = Advertiser(self.config.host, port, http_port)
-            advertiser.start()
-            self._discovery.append(advertiser)
+        self._discovery += start_discovery(self.config, host, port, self.transport.allow.allows, self.stats)
 
     @property
     def port(self) -> int:
@@ -417,20 +319,7 @@ class ComposerServer:
 
     def _set_model_stats(self, engine: Engine, path: Path | None) -> None:
         vocab = getattr(engine, "vocab", None)
-        info: dict[str, Any] = {"vocabulary": getattr(vocab, "size", 0)}
-        if path is not None:
-            try:
-                metadata = read_metadata(path)
-                info.update(metadata.metrics)
-                corpus = metadata.training.get("corpus", {})
-                info["corpus"] = corpus.get("name") or corpus.get("folder", "")
-                config = metadata.config
-                info["architecture"] = f"{config.architecture} {config.layers}×{config.units}"
-            except ModelFileError:
-                pass
-        with self.stats.lock:
-            self.stats.model_name = engine.name
-            self.stats.model_info = info
+        self.stats.set_model(engine.name, getattr(vocab, "size", 0), path)
 
 
 __all__ = ["ComposerServer", "Job", "ServerConfig"]

@@ -19,7 +19,8 @@ from ..model.files import ModelFileError, resolve_model_path
 from ..model.paths import default_model_path
 from ..music.encoding import DEFAULT_VELOCITY
 from ..music.notes import Note
-from .app import ComposerServer, ServerConfig, serve_options
+from .app import ComposerServer
+from .config import ServerConfig, serve_options
 from .protocol import ADDRESSES
 
 log = logging.getLogger("osc_composer.server")

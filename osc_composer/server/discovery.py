@@ -15,12 +15,16 @@ import socket
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from .. import __version__
 from ..music.theory import SCALES
 from .protocol import ADDRESSES, Address, Arg
+
+if TYPE_CHECKING:
+    from .config import ServerConfig
+    from .stats import Stats
 
 log = logging.getLogger("osc_composer.server.discovery")
 
@@ -261,3 +265,29 @@ def _advertised_ip(host: str) -> str:
             return probe.getsockname()[0]
         except OSError:
             return "127.0.0.1"
+
+
+def start_discovery(
+    config: ServerConfig, host: str, port: int, allows: Callable[[str], bool], stats: Stats
+) -> list[OscQueryServer | Advertiser]:
+    """What the configuration asks for, started: the OSCQuery HTTP server (its URL logged and
+    on the console; a port that is taken is a warning, not an error) and the Zeroconf
+    advertisement of the UDP ``host``:``port``. Returns them, to stop."""
+    started: list[OscQueryServer | Advertiser] = []
+    http_port = None
+    if config.oscquery:
+        try:
+            oscquery = OscQueryServer(config.host, config.oscquery_port, host, port, allow=allows)
+        except OSError as exc:
+            log.warning("OSCQuery off: cannot listen on port %d: %s", config.oscquery_port, exc)
+        else:
+            oscquery.start()
+            started.append(oscquery)
+            http_port = oscquery.port
+            stats.oscquery = f"http://{config.host}:{http_port}/"
+            log.info("OSCQuery description on %s", stats.oscquery)
+    if config.zeroconf:
+        advertiser = Advertiser(config.host, port, http_port)
+        advertiser.start()
+        started.append(advertiser)
+    return started

@@ -6,7 +6,10 @@ import threading
 import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from ..model.files import ModelFileError, read_metadata
 
 MAX_CLIENTS_SHOWN = 64  # the console lists the most recent; older ones are forgotten
 
@@ -48,6 +51,25 @@ class Stats:
         self.model_info: dict[str, Any] = {}
         self.listening = ""
         self.oscquery = ""  # the OSCQuery description's URL, when it is served
+
+    def set_model(self, name: str, vocabulary: int, path: Path | None) -> None:
+        """The model the console shows: its name, vocabulary and, from its file, corpus,
+        architecture and metrics."""
+        info: dict[str, Any] = {"vocabulary": vocabulary}
+        if path is not None:
+            try:
+                metadata = read_metadata(path)
+            except ModelFileError:
+                pass
+            else:
+                info.update(metadata.metrics)
+                corpus = metadata.training.get("corpus", {})
+                info["corpus"] = corpus.get("name") or corpus.get("folder", "")
+                config = metadata.config
+                info["architecture"] = f"{config.architecture} {config.layers}×{config.units}"
+        with self.lock:
+            self.model_name = name
+            self.model_info = info
 
     def add(self, counter: str, amount: int = 1) -> None:
         with self.lock:
