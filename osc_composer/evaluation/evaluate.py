@@ -13,7 +13,7 @@ What is measured, all on held-out files (files the model never trained on):
 * **in key**: the fraction of generated notes in the seed's key (Krumhansl-Schmuckler),
   without and with the key/scale constraint of :class:`~osc_composer.engine.params.SamplingParams`.
 
-The split is the one training made (:func:`osc_composer.training.train.is_validation_file` with the
+The split is the one training made (:func:`osc_composer.training.prepare.is_validation_file` with the
 model's ``validation_percent``), so "held out" means the model's own validation files.
 """
 
