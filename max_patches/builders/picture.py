@@ -113,3 +113,50 @@ def render_svg(boxes: Iterable[Sequence], width: float, height: float) -> str:
     )
     background = f'<rect x="0" y="0" width="{_n(width)}" height="{_n(height)}" fill="{BACKGROUND}"/>'
     return "\n".join([head, background, *("  " + s for s in shapes), "</svg>", ""])
+
+
+def _max_label(box: dict) -> tuple[str, str]:
+    """(label, kind) for a Max box, as it shows in presentation mode."""
+    maxclass = box["maxclass"]
+    valueof = box.get("saved_attribute_attributes", {}).get("valueof", {})
+    if maxclass == "comment":
+        return box.get("text", ""), "title" if box.get("fontface") == 1 else "comment"
+    if maxclass == "live.dial":
+        return valueof.get("parameter_shortname", ""), "dial"
+    if maxclass == "live.numbox":
+        initial = valueof.get("parameter_initial", [0])[0]
+        return f"{initial:g}" if isinstance(initial, float) else str(initial), "number"
+    if maxclass in ("live.menu", "live.tab"):
+        items = valueof.get("parameter_enum", [""])
+        return str(items[int(valueof.get("parameter_initial", [0])[0])]), "menu"
+    if maxclass == "live.text":
+        return box.get("text", ""), "toggle" if box.get("mode") == 1 else "button"
+    if maxclass == "umenu":
+        return "(models)", "menu"
+    if maxclass == "textedit":
+        return box.get("text", ""), "text"
+    if maxclass in ("number", "flonum"):
+        return "0", "number"
+    if maxclass in ("toggle", "button"):
+        return "", "toggle"
+    if maxclass == "message":
+        return box.get("text", ""), "button"
+    if maxclass == "panel":
+        return "", "panel"
+    return box.get("text", maxclass), maxclass
+
+
+def max_boxes(patcher: dict) -> list[Box]:
+    """The presentation boxes of a Max patcher (the dict under ``"patcher"``), ready for :func:`render_svg`.
+
+    Panels first, so they sit behind the controls; otherwise in patcher order.
+    """
+    found = []
+    for entry in patcher["boxes"]:
+        box = entry["box"]
+        if not box.get("presentation"):
+            continue
+        x, y, w, h = box["presentation_rect"]
+        label, kind = _max_label(box)
+        found.append((x, y, w, h, label, kind))
+    return sorted(found, key=lambda b: b[5] != "panel")
