@@ -10,8 +10,10 @@ with it (``tests/test_patches.py`` checks both the files and what they send).
 
 One module per client format in ``builders/`` (``common`` holds what they share).
 Outputs: ``osc-composer.pd`` (Pure Data vanilla), ``osc-composer.maxpat`` (Max),
-``osc-composer.amxd`` (Max for Live MIDI effect, with the parameter table of
-``osc-composer-m4l.js`` regenerated in place) and ``osc-composer.tosc`` (TouchOSC).
+``osc-composer.amxd`` (Max for Live MIDI effect) and ``osc-composer-generator.amxd``
+(Live 12 MIDI Generator), each frozen with its script (the protocol block of
+``osc-composer-m4l.js`` and ``osc-composer-miditool.js`` is regenerated in place),
+``pictures/*.svg`` (the devices' presentation views) and ``osc-composer.tosc`` (TouchOSC).
 """
 
 from __future__ import annotations
