@@ -682,12 +682,15 @@ class Engine:
         velocity_bin: int,
         params: SamplingParams,
         shift: int = 0,
+        controls: tuple[int, int, int] | None = None,
     ) -> Continuation:
         """Continue from a live state (a :class:`~osc_composer.streaming.LiveStream`'s) instead
         of priming a seed: ``logits`` after its last event, ``sounding`` the model pitches
         still sounding → how many steps ago they began (their end is the model's to choose),
-        ``shift`` the stream's key move. Note-off models only. Variations come as usual;
-        times count from the state's moment. The state itself is not changed."""
+        ``shift`` the stream's key move, ``controls`` the control classes to go on with
+        (None: the state's own; given, their voices cap polyphony as in :meth:`generate`).
+        Note-off models only. Variations come as usual; times count from the state's
+        moment. The state itself is not changed."""
         started = time.perf_counter()
         vocab = self.vocab
         rng = np.random.default_rng(None if params.seed < 0 else params.seed)
@@ -698,6 +701,11 @@ class Engine:
         total = math.floor(params.length * vocab.steps_per_beat + 1e-9)
         pitches_ok = _shift_mask(allowed_pitches(params.key, params.scale, params.low, params.high), shift)
         decoder = DecoderState(velocity_bin=velocity_bin if velocity_bin >= 0 else None)
+        polyphony = (
+            params.polyphony
+            if controls is None
+            else min(params.polyphony, self.voice_cap(controls[1], params))
+        )
         rows = [
             _Row(
                 0,
@@ -710,15 +718,13 @@ class Engine:
                 decoder,
                 shift,
                 due.copy(),
-                params.polyphony,
+                polyphony,
             )
             for _ in range(params.variations)
         ]
-        copy = LstmState(
-            [h.copy() for h in state.h],
-            [c.copy() for c in state.c],
-            None if state.controls is None else state.controls.copy(),
-        ).repeat(params.variations)
+        copy = state.row(0).repeat(params.variations)
+        if controls is not None and self.has_controls:
+            copy.controls = np.repeat(self.control_vector(controls), params.variations, axis=1)
         sampled = self._sample_note_offs(rows, copy, np.repeat(logits[None], params.variations, axis=0))
         variations = [transpose_notes(notes, -shift) if shift else notes for notes in sampled]
         seconds = time.perf_counter() - started

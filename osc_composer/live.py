@@ -29,7 +29,13 @@ LIVE_SPECS: tuple[ParamSpec, ...] = (
         "answer live playing by itself after this many beats of silence (0 = only on /composer/live/respond)",
     ),
     ParamSpec(
-        "listen", "float", 8.0, 0.25, 64.0, "beats of live playing (the most recent) a live answer continues"
+        "listen",
+        "float",
+        8.0,
+        0.25,
+        64.0,
+        "beats of live playing (the most recent) whose texture a live answer follows "
+        "(a duration-encoding model re-primes on them)",
     ),
     ParamSpec("autoplay", "int", 0, 0, 1, "1: also play live answers as /composer/play/noteon and noteoff"),
     ParamSpec(

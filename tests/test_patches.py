@@ -527,8 +527,19 @@ def test_pd_patch_speaks_the_protocol() -> None:
     text = PD.read_text()
     problems, sent, read = pd_problems(text)
     assert problems == []
-    assert sent >= MUST_SEND | LIVE_SEND | {"/composer/reply_port", "/composer/seed/clear", "/composer/ping"}
-    assert read >= MUST_READ | LIVE_READ | {"/composer/seed/size", "/composer/pong"}
+    play_along = {"/composer/live/start", "/composer/live/stop"}
+    models = {"/composer/models", "/composer/model"}
+    assert sent >= MUST_SEND | LIVE_SEND | play_along | models | {
+        "/composer/reply_port",
+        "/composer/seed/clear",
+        "/composer/ping",
+    }
+    assert read >= MUST_READ | LIVE_READ | {
+        "/composer/seed/size",
+        "/composer/pong",
+        "/composer/model/available",
+        "/composer/model/loaded",
+    }
 
 
 def test_pd_patch_uses_vanilla_network_objects_only() -> None:

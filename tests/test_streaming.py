@@ -67,6 +67,31 @@ def test_harmony_notes_are_in_the_key_range_and_interval_and_end_with_release(en
     assert sorted(stream.release_all()) != [] and not [s for s in stream.sounding.values() if s.by_model]
 
 
+def test_harmony_can_be_sent_before_its_last_note_is_fed_and_settling_catches_up(engine: Engine) -> None:
+    """harmonize leaves its last choice's tokens unfed (the caller sends the notes first);
+    settle(), or any later event, feeds them: the state is then exactly that of a stream
+    that heard the same notes one by one."""
+    constraints = Constraints(allowed_pitches(0, "major", 48, 84))
+    stream, twin = LiveStream(engine, seed=7), LiveStream(engine, seed=7)
+    stream.note_on(64, 90, 6)
+    twin.note_on(64, 90, 6)
+    before = stream.events
+    harmony = stream.harmonize(2, constraints, around=64, interval_low=-12, interval_high=-1)
+    assert len(harmony) == 2 and stream.events == before + 1, "the last harmony note waits"
+    stream.settle()
+    assert stream.events == before + 2
+    for pitch in harmony:
+        twin.note_on(pitch, 90, 6, by_model=True)
+    np.testing.assert_allclose(stream.logits, twin.logits, atol=1e-5)
+    # a later event feeds what waits first, without settle()
+    again = stream.harmonize(1, constraints, around=72, interval_low=-12, interval_high=-1)
+    stream.note_off(64, 12)
+    for pitch in again:
+        twin.note_on(pitch, 90, 6, by_model=True)
+    twin.note_off(64, 12)
+    np.testing.assert_allclose(stream.logits, twin.logits, atol=1e-5)
+
+
 def test_the_models_own_voice_obeys_its_constraints_and_never_hangs(engine: Engine) -> None:
     constraints = Constraints(
         allowed_pitches(2, "dorian", 50, 70), polyphony=2, min_steps=3, max_steps=24, min_gap=3, max_gap=12

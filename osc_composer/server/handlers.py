@@ -327,6 +327,9 @@ def live_note(server: ComposerServer, session: Session, msg: Message, args: list
         # play along: the note goes to the live stream at once (harmony comes back from it)
         _player(server, session).note(pitch, velocity, now)
         return []
+    if server.worker.engine.vocab.note_offs:
+        # the stream hears every note as it comes; an answer continues it (no re-priming)
+        _player(server, session).note(pitch, velocity, now)
     silence = session.live_settings.silence
     if silence > 0 and session.live.sounding == 0:
         session.silence_timer = server.scheduler.call_at(
@@ -344,6 +347,8 @@ def live_respond(server: ComposerServer, session: Session, msg: Message, args: l
 def live_clear(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
     session.live.clear()
     _cancel_silence(session)
+    if session.live_settings.mode_name == "answer":
+        session.stop_player(forget=True)  # the stream forgets too (no note of its own sounds)
     return []
 
 
@@ -424,7 +429,9 @@ def _answer_after_silence(server: ComposerServer, session: Session, beat: float)
 def live_answer(
     server: ComposerServer, session: Session, request_id: int | None, *, after_silence: float | None = None
 ) -> None:
-    """Queue a continuation of the last ``listen`` beats, starting on the next beat (lock held).
+    """Queue a continuation of what was heard, starting on the next beat (lock held): from
+    the session's live stream when its model is the server's (every note heard, no
+    re-priming), else by priming the last ``listen`` beats.
 
     Asked by /composer/live/respond, or by the silence timer (``after_silence``: the beat of
     the note-off that started the silence; a newer note makes the answer moot).
@@ -445,7 +452,12 @@ def live_answer(
     request = GenerationRequest(
         seed[-server.config.max_seed_notes :], session.params, origin_beats=start - origin
     )
-    job = Job(session, session.key, request_id, request, time.monotonic(), live=(start, len(seed)))
+    stream = None
+    if session.player is not None and session.player.engine is server.worker.engine:
+        stream = session.player.fork_stream()
+    job = Job(
+        session, session.key, request_id, request, time.monotonic(), live=(start, len(seed)), stream=stream
+    )
     _submit(server, session, job)
     if session.live_settings.autoplay:
         session.play_requested[request_id] = 0
