@@ -326,6 +326,8 @@ var state = {
     playing: false,
     models: [],
     sounding: new Sounding(),
+    told: {live: false, mode: 0},
+    paused: false,     // the model's voice was stopped by Live's transport
     observer: null
 };
 
@@ -371,11 +373,19 @@ function onTransport(args) {
         return;
     }
     state.playing = playing;
+    if (!state.ready) {
+        return;
+    }
     if (playing) {
         tick();
+        if (state.paused && state.live && startsVoice(state.mode)) {
+            send([PREFIX + "/live/start"]);  // the voice stopped with the transport
+        }
+        state.paused = false;
     } else if (state.live) {
-        if (LIVE_MODES[state.mode] === "duet" || LIVE_MODES[state.mode] === "continue") {
+        if (startsVoice(state.mode)) {
             send([PREFIX + "/live/stop"]);
+            state.paused = true;
         }
         silence();
     }
@@ -396,6 +406,7 @@ function init() {
     state.observer.property = "is_playing";
     state.playing = Boolean(Number(first(state.observer.get("is_playing"))));
     status("ready: replies on port " + state.replyPort);
+    applyLive();
 }
 
 function param(name, value) {
@@ -582,48 +593,46 @@ function silence() {
     return pitches.length;
 }
 
-function live(on) {
-    var wanted = Boolean(Number(on));
-    if (wanted === state.live) {
-        return;
-    }
-    state.live = wanted;
+// Brings the server in line with LIVE and Mode. state.told is what it was last told, so
+// the order values arrive in at load (Live restores them before or after init) is moot.
+function applyLive() {
     if (!state.ready) {
         return;
     }
-    if (wanted) {
+    var told = state.told;
+    var voiceWas = told.live && startsVoice(told.mode);
+    var voiceNow = state.live && startsVoice(state.mode);
+    if (voiceWas && !voiceNow) {
+        send([PREFIX + "/live/stop"]);
+    }
+    if (state.live && (!told.live || told.mode !== state.mode)) {
         send(liveParamMessage("mode", state.mode));
+    }
+    if (state.live && !told.live) {
         send(liveParamMessage("autoplay", 1));
         tick();
-        if (startsVoice(state.mode)) {
-            send([PREFIX + "/live/start"]);
-        }
-        status("live: " + LIVE_MODES[state.mode]);
-    } else {
-        if (startsVoice(state.mode)) {
-            send([PREFIX + "/live/stop"]);
-        }
+    }
+    if (voiceNow && !voiceWas) {
+        send([PREFIX + "/live/start"]);
+    }
+    if (!state.live && told.live) {
         send([PREFIX + "/play/stop"]);
         silence();
-        status("live off");
     }
+    if (told.live !== state.live || (state.live && told.mode !== state.mode)) {
+        status(state.live ? "live: " + LIVE_MODES[state.mode] : "live off");
+    }
+    state.told = {live: state.live, mode: state.mode};
+}
+
+function live(on) {
+    state.live = Boolean(Number(on));
+    applyLive();
 }
 
 function livemode(index) {
-    var mode = clamp(Math.round(index), 0, LIVE_MODES.length - 1);
-    var was = state.mode;
-    state.mode = mode;
-    if (!state.ready || !state.live || mode === was) {
-        return;
-    }
-    if (startsVoice(was) && !startsVoice(mode)) {
-        send([PREFIX + "/live/stop"]);
-    }
-    send(liveParamMessage("mode", mode));
-    if (startsVoice(mode) && !startsVoice(was)) {
-        send([PREFIX + "/live/start"]);
-    }
-    status("live: " + LIVE_MODES[mode]);
+    state.mode = clamp(Math.round(index), 0, LIVE_MODES.length - 1);
+    applyLive();
 }
 
 // A note reaching the device ([midiparse] note outlet): pitch, velocity (0 = note-off).
@@ -647,13 +656,20 @@ function panic() {
 
 // live.thisdevice's middle outlet: 0 when the device is switched off.
 function enable(on) {
-    state.enabled = Boolean(Number(on));
-    if (!state.enabled && state.ready) {
+    var enabled = Boolean(Number(on));
+    if (enabled === state.enabled || !state.ready) {
+        state.enabled = enabled;
+        return;
+    }
+    state.enabled = enabled;
+    if (!enabled) {
         if (state.live && startsVoice(state.mode)) {
             send([PREFIX + "/live/stop"]);
         }
         send([PREFIX + "/play/stop"]);
         silence();
+    } else if (state.live && startsVoice(state.mode)) {
+        send([PREFIX + "/live/start"]);
     }
 }
 

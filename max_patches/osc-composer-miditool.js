@@ -87,7 +87,8 @@ var REPLIES = {
 var MODES = ["continue", "variations"];
 var MAX_SEED_NOTES = 256;
 var MIN_DURATION = 1 / 64;
-var EMPTY_SELECTION_BEATS = 4;  // an insert marker without a selection: fill one bar of 4/4
+var EMPTY_SELECTION_BEATS = 4;
+var CACHE_SIZE = 32;  // an insert marker without a selection: fill one bar of 4/4
 
 // ---------------------------------------------------------------- pure logic
 
@@ -245,6 +246,7 @@ var state = {
     variation: 0,
     settings: {temperature: 1.0, seed: 1, style: "auto", listen: 8, variations: 4},
     cache: {},
+    cacheOrder: [],
     waiting: null,     // {requestId, plan, variations: [[notes]], ended, total}
     continuing: false, // a bang from this script is continuing the apply cycle
     outDict: null
@@ -369,6 +371,17 @@ function dictionary(name) {
     ask(plan);
 }
 
+// The answers of the last CACHE_SIZE requests, oldest forgotten first.
+function remember(id, variations) {
+    if (!state.cache.hasOwnProperty(id)) {
+        state.cacheOrder.push(id);
+    }
+    state.cache[id] = variations;
+    while (state.cacheOrder.length > CACHE_SIZE) {
+        delete state.cache[state.cacheOrder.shift()];
+    }
+}
+
 function ask(plan) {
     state.requestId += 1;
     state.waiting = {requestId: state.requestId, plan: plan, variations: [], expected: [], ended: 0, total: 0};
@@ -400,7 +413,7 @@ function reply(address, args) {
             w.expected[args[1]] = args[2];
             if (w.ended === w.total) {
                 state.waiting = null;
-                state.cache[w.plan.id] = w.variations;
+                remember(w.plan.id, w.variations);
                 state.continuing = true;
                 outlet(OUT_APPLY, "bang");  // live.miditool.in continues the apply cycle
                 state.continuing = false;

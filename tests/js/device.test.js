@@ -180,3 +180,26 @@ test("Respond asks for an answer now; replies about live play reach the status l
   device.deliver("/composer/play/start", 3, 9.0);
   assert.match(device.status(), /playing 3 from beat 9/);
 });
+
+test("LIVE and Mode restored by Live before the device is ready reach the server once it is", () => {
+  const live = makeLiveSet({ clipNotes: CLIP });
+  const device = new Device(DEVICE, live);
+  device.set("livemode", 2);  // duet, as saved with the set
+  device.set("live", 1);
+  assert.deepEqual(device.log.osc, [], "nothing before live.thisdevice says Live is ready");
+  device.load();
+  assert.deepEqual(sent(device, "/composer/live/param/mode"), [["/composer/live/param/mode", 2]]);
+  assert.equal(sent(device, "/composer/live/param/autoplay").length, 1);
+  assert.equal(sent(device, "/composer/live/start").length, 1, "once, though the controls report again at load");
+});
+
+test("the model's voice stops with Live's transport and starts again with it", () => {
+  const { live, device } = setup();
+  device.set("livemode", 3);
+  device.set("live", 1);
+  live.setPlaying(1);
+  live.setPlaying(0);
+  live.setPlaying(1);
+  assert.equal(sent(device, "/composer/live/stop").length, 1);
+  assert.equal(sent(device, "/composer/live/start").length, 2, "on LIVE, and when the transport starts after a stop");
+});
