@@ -474,7 +474,7 @@ def build_amxd_patcher(script: str | None = None) -> dict:
         parameter_initial=[0],
         parameter_unitstyle=0,
     )
-    p.comment(40, 440, "Reply port (0 = auto)", presentation=(258.0, 124.0, 60.0, 15.0), fontsize=9.0)
+    p.comment(40, 440, "Reply port", presentation=(258.0, 124.0, 60.0, 15.0), fontsize=9.0)
     p.chain(offset, p.obj(40, 490, "prepend portoffset"), js)
     controls.append(offset)
 
