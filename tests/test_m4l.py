@@ -21,8 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, RunningServer, require_program
-
-from osc_composer.protocol import INCOMING, OUTGOING, ProtocolError
+from test_patches import js_problems, recorded_problems  # the same protocol checks as every client
 
 PATCHES = REPO / "max_patches"
 sys.path.insert(0, str(PATCHES))
@@ -118,41 +117,12 @@ def device_problems(data: bytes, device_type: bytes, width: float, height: float
     return problems
 
 
-def script_problems(source: str) -> list[str]:
-    """The script's generated tables and every address it spells out, against the table."""
-    problems = []
-    replies = json.loads("{" + re.search(r"var REPLIES = \{(.*?)\};", source, re.S).group(1) + "}")
-    for path, types in replies.items():
-        if path not in OUTGOING or OUTGOING[path].signature != types:
-            problems.append(f"REPLIES[{path!r}] = {types!r} is not in the table")
-    for path in sorted(set(re.findall(r'PREFIX \+ "([^"]+)"', source))):
-        full = "/composer" + path
-        known = full in INCOMING or full in OUTGOING
-        if not known and not (full.endswith("/") and any(a.startswith(full) for a in INCOMING)):
-            problems.append(f"uses {full}, which is not in the table")
-    return problems
-
-
 def recorded(effect: Path = EFFECT, generator: Path = GENERATOR_PATH) -> dict:
     node = require_program("node")
     command = [node, str(NODE_TESTS / "record-devices.js"), str(effect), str(generator)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
-
-
-def refused(messages: list[dict]) -> list[str]:
-    problems = []
-    for m in messages:
-        spec = INCOMING.get(m["address"])
-        if spec is None:
-            problems.append(f"{m['device']} sends {m['address']}, which the server does not receive")
-            continue
-        try:
-            spec.parse(m["tags"], m["values"])
-        except ProtocolError as exc:
-            problems.append(f"{m['device']}: the server refuses {m['address']} {m['values']}: {exc}")
-    return problems
 
 
 def run_node_tests(*files: Path, env: dict | None = None) -> tuple[int, str]:
@@ -197,13 +167,13 @@ def test_published_frozen_layout_round_trips() -> None:
 
 @pytest.mark.parametrize("script", [EFFECT_JS, GENERATOR_JS_PATH], ids=lambda p: p.name)
 def test_scripts_spell_only_addresses_of_the_table(script: Path) -> None:
-    assert script_problems(script.read_text()) == []
+    assert js_problems(script.read_text())[0] == []
 
 
 def test_devices_send_what_the_server_accepts() -> None:
     result = recorded()
     assert result["errors"] == []
-    assert refused(result["messages"]) == []
+    assert recorded_problems(result["messages"]) == []
     sent = {(m["device"], m["address"]) for m in result["messages"]}
     effect = {a for d, a in sent if d == "effect"}
     generator = {a for d, a in sent if d == "generator"}
@@ -356,7 +326,7 @@ def test_generator_checker_catches_a_mutation() -> None:
 
 def test_script_checker_catches_a_mutation() -> None:
     source = EFFECT_JS.read_text().replace('PREFIX + "/live/note"', 'PREFIX + "/live/notes"')
-    assert any("/composer/live/notes" in p for p in script_problems(source))
+    assert any("/composer/live/notes" in p for p in js_problems(source)[0])
 
 
 @pytest.mark.parametrize(
