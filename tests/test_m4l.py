@@ -170,6 +170,18 @@ def test_scripts_spell_only_addresses_of_the_table(script: Path) -> None:
     assert js_problems(script.read_text())[0] == []
 
 
+@pytest.mark.parametrize("script", [EFFECT_JS, GENERATOR_JS_PATH], ids=lambda p: p.name)
+def test_scripts_are_es5_as_max_js_requires(script: Path, tmp_path: Path) -> None:
+    node = require_program("node")
+    check = [node, "--expose-internals", str(NODE_TESTS / "check-es5.js")]
+    result = subprocess.run([*check, str(script)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    modern = tmp_path / script.name  # the check can fail: one arrow function
+    modern.write_text(script.read_text() + "\nvar twice = (x) => 2 * x;\n")
+    result = subprocess.run([*check, str(modern)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "not ES5" in result.stdout
+
+
 def test_devices_send_what_the_server_accepts() -> None:
     result = recorded()
     assert result["errors"] == []
