@@ -93,9 +93,6 @@ class DevicePatcher(MaxPatcher):
         if words[0] == "js":
             inlets, outlets = js_io(self.scripts[words[1]])
             io = (inlets, outlets, [""] * outlets)
-        elif words[0] == "route":
-            n = len([w for w in words[1:] if not w.startswith("@")])
-            io = (2, n + 1, [""] * (n + 1))  # route: a right inlet sets the first selector
         else:
             io = DEVICE_IO.get(words[0]) or max_io(text)
         box = {
