@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from osc_composer.engine import Engine, load_engine
-from osc_composer.live import LiveSettings
-from osc_composer.live_modes import LivePlayer
-from osc_composer.params import SamplingParams
-from osc_composer.playback import Clock, PlayEvent
-from osc_composer.theory import allowed_pitches
+from osc_composer.engine.generate import Engine
+from osc_composer.engine.loader import load_engine
+from osc_composer.engine.params import SamplingParams
+from osc_composer.live.modes import LivePlayer
+from osc_composer.live.playback import Clock, PlayEvent
+from osc_composer.live.settings import LiveSettings
+from osc_composer.music.theory import allowed_pitches
 
 
 class VirtualTime:
@@ -138,8 +139,8 @@ def test_answer_mode_feeds_the_stream_and_a_live_answer_continues_a_fork_of_it(
     by the heard notes' texture; the live stream goes on hearing the player meanwhile."""
     from types import SimpleNamespace
 
-    from osc_composer.engine import GenerationRequest
-    from osc_composer.notes import Note
+    from osc_composer.engine.generate import GenerationRequest
+    from osc_composer.music.notes import Note
     from osc_composer.server.worker import Job, _generate
 
     params = SamplingParams.create(seed=5, length=4.0, variations=2)

@@ -2,7 +2,7 @@
 
 For every patch and layout the checkers below extract each OSC address it sends (with the
 type tags it sends) and each reply address it expects (with the arguments it reads) and
-hold them against :mod:`osc_composer.protocol`. The mutation tests run the same checkers
+hold them against :mod:`osc_composer.server.protocol`. The mutation tests run the same checkers
 on copies with one address renamed or one type changed, so a checker that cannot fail
 would fail here.
 """
@@ -25,9 +25,9 @@ from xml.etree import ElementTree
 import pytest
 from conftest import REPO, require_program
 
-from osc_composer.live import LIVE_SPECS
-from osc_composer.params import PARAM_SPECS
-from osc_composer.protocol import INCOMING, OUTGOING, Address, ProtocolError
+from osc_composer.engine.params import PARAM_SPECS
+from osc_composer.live.settings import LIVE_SPECS
+from osc_composer.server.protocol import INCOMING, OUTGOING, Address, ProtocolError
 
 PATCHES = REPO / "max_patches"
 BUILD = PATCHES / "build_patches.py"

@@ -1,4 +1,4 @@
-"""Live streams (osc_composer.streaming): events fed one by one, harmony and the model's own voice.
+"""Live streams (osc_composer.engine.streaming): events fed one by one, harmony and the model's own voice.
 
 Random-weight model from conftest (note-off encoding, controls); no wall-clock assertions.
 """
@@ -10,11 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from osc_composer.encoding import Vocabulary, notes_to_tokens
-from osc_composer.engine import Engine, LstmState, load_engine, lstm_step
-from osc_composer.notes import Note
-from osc_composer.streaming import Constraints, LiveStream, StreamError
-from osc_composer.theory import allowed_pitches
+from osc_composer.engine.generate import Engine
+from osc_composer.engine.loader import load_engine
+from osc_composer.engine.lstm import LstmState, lstm_step
+from osc_composer.engine.streaming import Constraints, LiveStream, StreamError
+from osc_composer.music.encoding import Vocabulary, notes_to_tokens
+from osc_composer.music.notes import Note
+from osc_composer.music.theory import allowed_pitches
 
 C_MAJOR = allowed_pitches(0, "major")
 
@@ -129,7 +131,7 @@ def test_a_player_event_before_the_proposed_wait_moves_time_to_the_player(engine
 
 
 def test_a_duration_model_cannot_stream(tmp_path: Path) -> None:
-    from osc_composer.encoding import DURATION_ENCODING
+    from osc_composer.music.encoding import DURATION_ENCODING
     from tests.test_engine import random_weights
 
     vocab = Vocabulary(encoding=DURATION_ENCODING)
@@ -140,8 +142,8 @@ def test_a_duration_model_cannot_stream(tmp_path: Path) -> None:
 def test_an_answer_from_the_live_state_equals_one_from_the_primed_seed(engine: Engine) -> None:
     """Answering from the streamed state gives what priming the same notes gives (same
     random seed), without re-priming; the stream does not move."""
-    from osc_composer.engine import GenerationRequest
-    from osc_composer.params import SamplingParams
+    from osc_composer.engine.generate import GenerationRequest
+    from osc_composer.engine.params import SamplingParams
 
     notes = [Note(60 + (i * 7) % 12, 80, i * 0.5, 0.5) for i in range(12)]
     params = SamplingParams.create(seed=3, length=8.0, variations=3, voices=4, density=3)

@@ -24,10 +24,10 @@ from builders.common import (
     address,
 )
 from builders.max import MaxPatcher, max_io
-from osc_composer.live import LIVE_MODES, LIVE_SPECS
-from osc_composer.params import PARAM_SPECS, ParamSpec
-from osc_composer.protocol import OUTGOING, PREFIX
-from osc_composer.theory import SCALES
+from osc_composer.engine.params import PARAM_SPECS, ParamSpec
+from osc_composer.live.settings import LIVE_MODES, LIVE_SPECS
+from osc_composer.music.theory import SCALES
+from osc_composer.server.protocol import OUTGOING, PREFIX
 
 DEVICE_HEIGHT = 169.0  # Live's device chain: every presentation rectangle must fit in it
 M4L_WIDTH = 760.0

@@ -23,8 +23,8 @@ from builders.common import (
     range_text,
     short_doc,
 )
-from osc_composer.live import LIVE_MODES, LIVE_SPECS
-from osc_composer.theory import SCALES
+from osc_composer.live.settings import LIVE_MODES, LIVE_SPECS
+from osc_composer.music.theory import SCALES
 
 
 def pd_escape(text: str) -> str:

@@ -17,8 +17,8 @@ from builders.common import (
     number_text,
     range_text,
 )
-from osc_composer.protocol import OUTGOING
-from osc_composer.theory import SCALES
+from osc_composer.music.theory import SCALES
+from osc_composer.server.protocol import OUTGOING
 
 TOSC_SIZE = (1024, 768)
 TOSC_FIXED_SEED = 1  # what the "repeatable" toggle sends when on (-1, random, when off)

@@ -3,7 +3,7 @@
 The protocol table names each address's handler; :data:`HANDLERS` maps those names to the
 functions below. A handler runs with its session's lock held and returns the messages to
 send back to the session's reply address; it refuses a message by raising
-(:class:`~osc_composer.protocol.ProtocolError`, or :class:`Refused` when the error has a
+(:class:`~osc_composer.server.protocol.ProtocolError`, or :class:`Refused` when the error has a
 request id), which changes nothing. The handlers in :data:`OFFLINE`
 read files: they run on the tasks thread *without* the lock and take it only around the
 session change.
@@ -23,21 +23,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..engine import Continuation, GenerationRequest
-from ..live import LIVE_SPECS, LiveSettings
-from ..live_modes import LivePlayer
-from ..midi import MidiFileError, read_midi
-from ..model import list_models
-from ..notes import Note, end_beats
-from ..params import PARAM_SPECS, PARAMS_BY_NAME, ParamError, SamplingParams
-from ..paths import models_dir
-from ..playback import Clock, Playback, PlayEvent, events_from_notes
-from ..protocol import ADDRESSES, INCOMING, PREFIX, ProtocolError
-from ..wire import build_message, pack_bundles
+from ..engine.generate import Continuation, GenerationRequest
+from ..engine.params import PARAM_SPECS, PARAMS_BY_NAME, ParamError, SamplingParams
+from ..live.modes import LivePlayer
+from ..live.playback import Clock, Playback, PlayEvent, events_from_notes
+from ..live.settings import LIVE_SPECS, LiveSettings
+from ..model.files import list_models
+from ..model.paths import models_dir
+from ..music.midi import MidiFileError, read_midi
+from ..music.notes import Note, end_beats
+from .protocol import ADDRESSES, INCOMING, PREFIX, ProtocolError
 from .sessions import MAX_PLAYBACKS_PER_SESSION, Session
 from .stats import RequestRecord
 from .tasks import LoadRequest, Message
 from .transport import ReplyAddress, message, safe_text
+from .wire import build_message, pack_bundles
 from .worker import Busy, Job
 
 if TYPE_CHECKING:

@@ -19,8 +19,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..engine import MAX_SEED_TOKENS, Continuation, Engine, GenerationRequest
-from ..streaming import LiveStream
+from ..engine.generate import MAX_SEED_TOKENS, Continuation, Engine, GenerationRequest
+from ..engine.streaming import LiveStream
 from .sessions import Session
 from .transport import ReplyAddress, safe_text
 

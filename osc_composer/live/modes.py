@@ -1,6 +1,6 @@
 """Live modes: what the server plays while a musician plays (``/composer/live/param/mode``).
 
-* ``answer``: call and response (:mod:`osc_composer.live`): listen, and after ``silence``
+* ``answer``: call and response (:mod:`osc_composer.live.settings`): listen, and after ``silence``
   beats answer with a phrase, continued from the stream that heard every note (the
   server forks it with :meth:`LivePlayer.fork_stream`; no re-priming).
 * ``harmonize``: every note the player starts gets up to ``harmony`` model-chosen notes at
@@ -13,7 +13,7 @@
 * ``continue``: the same voice, playing on by itself (``/composer/live/start``, until
   ``/composer/live/stop``).
 
-Both hear the player event by event through one :class:`~osc_composer.streaming.LiveStream`
+Both hear the player event by event through one :class:`~osc_composer.engine.streaming.LiveStream`
 per session (no re-priming). A :class:`LivePlayer` is driven from two threads, the
 receiving one (player notes) and the scheduler (its own voice's next moment), so it has one
 lock, taken for each call and never while waiting for anything else. It never leaves a note
@@ -27,13 +27,13 @@ import threading
 import time
 from collections.abc import Callable
 
-from .engine import Engine
-from .live import LiveSettings
-from .notes import Note
-from .params import SamplingParams
+from ..engine.generate import Engine
+from ..engine.params import SamplingParams
+from ..engine.streaming import Constraints, LiveStream, Proposal
+from ..music.notes import Note
+from ..music.theory import allowed_pitches, key_shift, white_key_shift
 from .playback import Clock, PlayEvent
-from .streaming import Constraints, LiveStream, Proposal
-from .theory import allowed_pitches, key_shift, white_key_shift
+from .settings import LiveSettings
 
 KEY_WINDOW = 16  # player notes the key of an unkeyed stream is judged from
 

@@ -29,10 +29,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .encoding import BOS, NOTE_OFF, PITCH, SHIFT
-from .engine import NEG_INF, Continuation, Engine, LstmState, _sample_rows, lstm_step
+from ..music.encoding import BOS, NOTE_OFF, PITCH, SHIFT
+from ..music.texture import AUTO
+from .generate import Continuation, Engine
+from .lstm import LstmState, lstm_step
 from .params import SamplingParams
-from .texture import AUTO
+from .sampler import NEG_INF, sample_rows
 
 
 class StreamError(ValueError):
@@ -180,7 +182,7 @@ class LiveStream:
     def _sample(self, allowed: np.ndarray, temperature: float) -> int:
         self.settle()
         scores = np.where(allowed, self.logits / temperature, NEG_INF)[None]
-        return int(_sample_rows(scores, np.zeros(1, np.int64), np.ones(1, np.float32), False, [self.rng])[0])
+        return int(sample_rows(scores, np.zeros(1, np.int64), np.ones(1, np.float32), False, [self.rng])[0])
 
     def harmonize(
         self,
