@@ -39,7 +39,7 @@ from builders.miditool import (  # noqa: E402
     build_generator_js,
     build_generator_patcher,
 )
-from builders.pd import build_pd  # noqa: E402
+from builders.pd import build_pd, pd_picture  # noqa: E402
 from builders.picture import max_boxes, render_svg  # noqa: E402
 from builders.touchosc import tosc_bytes  # noqa: E402
 
@@ -52,6 +52,7 @@ def build_all() -> dict[Path, bytes]:
     generator_view = max_boxes(build_generator_patcher(generator_js)["patcher"])
     return {
         PD_PATH: build_pd().encode(),
+        PICTURES / "osc-composer-pd.svg": pd_picture().encode(),
         MAX_PATH: (json.dumps(build_max(), indent=2) + "\n").encode(),
         M4L_JS_PATH: m4l_js.encode(),
         AMXD_PATH: build_amxd(m4l_js),
