@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,31 +26,31 @@ class RequestRecord:
     when: float
 
 
+@dataclass(eq=False)
 class Stats:
     """Every field is guarded by :attr:`lock` (a leaf lock: nothing else is taken under it)."""
 
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.started = time.monotonic()
-        self.packets = 0
-        self.requests = 0
-        self.replies = 0
-        self.errors = 0
-        self.errors_suppressed = 0
-        self.superseded = 0
-        self.busy = 0
-        self.dropped_not_allowed = 0
-        self.dropped_inbox_full = 0  # a host sent faster than the server could read (its share)
-        self.bytes_out = 0
-        self.bytes_refused = 0  # replies not sent: over their host's byte budget
-        self.recent: deque[RequestRecord] = deque(maxlen=12)
-        self.recent_errors: deque[tuple[float, str, str]] = deque(maxlen=8)
-        self.request_times: deque[float] = deque(maxlen=512)
-        self.clients: OrderedDict[str, float] = OrderedDict()  # "host:reply port" → last seen
-        self.model_name = ""
-        self.model_info: dict[str, Any] = {}
-        self.listening = ""
-        self.oscquery = ""  # the OSCQuery description's URL, when it is served
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    started: float = field(default_factory=time.monotonic)
+    packets: int = 0
+    requests: int = 0
+    replies: int = 0
+    errors: int = 0
+    errors_suppressed: int = 0
+    superseded: int = 0
+    busy: int = 0
+    dropped_not_allowed: int = 0
+    dropped_inbox_full: int = 0  # a host sent faster than the server could read (its share)
+    bytes_out: int = 0
+    bytes_refused: int = 0  # replies not sent: over their host's byte budget
+    recent: deque[RequestRecord] = field(default_factory=lambda: deque(maxlen=12))
+    recent_errors: deque[tuple[float, str, str]] = field(default_factory=lambda: deque(maxlen=8))
+    request_times: deque[float] = field(default_factory=lambda: deque(maxlen=512))
+    clients: OrderedDict[str, float] = field(default_factory=OrderedDict)  # "host:reply port" → last seen
+    model_name: str = ""
+    model_info: dict[str, Any] = field(default_factory=dict)
+    listening: str = ""
+    oscquery: str = ""  # the OSCQuery description's URL, when it is served
 
     def set_model(self, name: str, vocabulary: int, path: Path | None) -> None:
         """The model the console shows: its name, vocabulary and, from its file, corpus,
