@@ -316,7 +316,7 @@ def model(server: ComposerServer, session: Session, msg: Message, args: list[Any
     return []
 
 
-# --- live play: call-and-response (live.py keeps the notes) --------------------------------------
+# --- live play: call-and-response (live/settings.py keeps the notes) -----------------------------
 def live_note(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
     pitch, velocity = args
     now = time.monotonic()
@@ -463,7 +463,7 @@ def live_answer(
         session.play_requested[request_id] = 0
 
 
-# --- playback, locked to the client's clock (playback.py does the timing) ------------------------
+# --- playback, locked to the client's clock (live/playback.py does the timing) -------------------
 def clock(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
     session.clock = Clock(args[0], args[1], time.monotonic())
     for playback in session.live_playbacks():

@@ -46,7 +46,7 @@ class Session:
     play_requested: dict[int, int] = field(default_factory=dict)  # request id → variation
     playbacks: list[Playback] = field(default_factory=list)
     closed: bool = False  # forgotten by the table: results are no longer kept
-    player: LivePlayer | None = None  # harmonize / duet / continue (live_modes.py), made on first use
+    player: LivePlayer | None = None  # harmonize / duet / continue (live/modes.py), made on first use
 
     @property
     def host(self) -> str:
