@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 
 from ..model.files import ModelFileError, UnknownLayoutError, load_model, read_saved_layers
+from ..music.encoding import DEFAULT_VELOCITY
+from ..music.notes import Note
 from .generate import Engine
+from .params import SamplingParams
 from .weights import LstmWeights
 
 
@@ -48,3 +51,9 @@ def load_engine(path: str | os.PathLike) -> Engine:
         key_normalized=metadata.config.key_normalized,
         styles=metadata.config.styles,
     )
+
+
+def warm_up(engine: Engine) -> None:
+    """One tiny request, so the first real one does not pay for lazy allocations, and so a
+    model that cannot answer (NaN or infinite scores) is refused before it is used."""
+    engine.continue_notes([Note(60, DEFAULT_VELOCITY, 0.0, 1.0)], SamplingParams.create(length=1.0, seed=0))

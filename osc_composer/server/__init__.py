@@ -21,8 +21,9 @@ The parts, in the order a packet meets them:
 - :mod:`.app`: :class:`ComposerServer`, which wires them; :mod:`.command`: ``osc-composer serve``.
 """
 
+from ..engine.loader import warm_up
 from .app import ComposerServer
-from .command import add_serve_arguments, serve_from_args, warm_up
+from .command import add_serve_arguments, serve_from_args
 from .config import ServerConfig
 from .stats import RequestRecord, Stats
 

@@ -276,8 +276,7 @@ class ComposerServer:
 
     def _load(self, request: LoadRequest) -> Engine:
         """On the loader thread: a model that has passed every check and answered a request."""
-        from ..engine.loader import load_engine
-        from .command import warm_up
+        from ..engine.loader import load_engine, warm_up
 
         engine = load_engine(request.path)
         engine.name = request.name

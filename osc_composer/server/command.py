@@ -13,12 +13,10 @@ import time
 from pathlib import Path
 
 from ..engine.generate import Engine
-from ..engine.loader import load_engine
-from ..engine.params import PARAMS_BY_NAME, SamplingParams
+from ..engine.loader import load_engine, warm_up
+from ..engine.params import PARAMS_BY_NAME
 from ..model.files import ModelFileError, resolve_model_path
 from ..model.paths import default_model_path
-from ..music.encoding import DEFAULT_VELOCITY
-from ..music.notes import Note
 from .app import ComposerServer
 from .config import ServerConfig, serve_options
 from .protocol import ADDRESSES
@@ -162,12 +160,6 @@ def load_checked(path: Path) -> Engine:
     except Exception as exc:  # whatever a damaged file makes a reader raise: still one line
         raise ModelFileError(path, f"cannot be used ({type(exc).__name__}: {exc})") from None
     return engine
-
-
-def warm_up(engine: Engine) -> None:
-    """One tiny request, so the first real one does not pay for lazy allocations, and so a
-    model that cannot answer (NaN or infinite scores) is refused before it is used."""
-    engine.continue_notes([Note(60, DEFAULT_VELOCITY, 0.0, 1.0)], SamplingParams.create(length=1.0, seed=0))
 
 
 def _is_loopback(host: str) -> bool:
