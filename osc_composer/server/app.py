@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,11 @@ log = logging.getLogger("osc_composer.server")
 
 SWITCH_INTERVAL = 0.0005  # seconds: see start()
 SLICE = 32  # messages of one packet handled before other hosts' packets get a turn
-DRAIN = 64  # datagrams read at most between two slices (the rest wait in the kernel's buffer)
+# Between two slices the socket is read until it is empty or this long has passed: reading a
+# datagram (and dropping it when its host already has a full inbox) costs microseconds, handling
+# a played note up to a millisecond, so a host that floods is dropped here, in the inbox, and
+# not in the kernel, where a full socket buffer would drop every other host's datagrams too.
+DRAIN_SECONDS = 0.002
 BAD_INPUT = (ProtocolError, ParamError, NoteError, ValueError, ArithmeticError)
 
 
@@ -162,13 +167,14 @@ class ComposerServer:
         inbox = Inbox()
         while self._running.is_set():
             received = self.transport.receive(wait=not inbox)
-            for more in range(DRAIN, 0, -1):
-                if received is None:
-                    break
+            until = time.perf_counter() + DRAIN_SECONDS
+            while received is not None:
                 data, source = received
                 if not inbox.add(source, data, len(data)):
                     self.stats.add("dropped_inbox_full")
-                received = self.transport.receive(wait=False) if more > 1 else None
+                if time.perf_counter() > until:
+                    break
+                received = self.transport.receive(wait=False)
             work = inbox.take()
             if work is None:
                 continue

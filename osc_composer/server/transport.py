@@ -82,12 +82,22 @@ class Allowlist:
 class Inbox:
     """Received work waiting for the receive thread, per source host, taken round-robin by host
     (the host served longest ago first), so one host's stream of packets delays another host's
-    by at most one slice of work. Bounded in bytes per host and in all: beyond, dropped (as the
-    kernel would drop them from a full socket buffer) and counted."""
+    by at most one slice of work. Bounded per host in datagrams and bytes, and in all bytes:
+    beyond, dropped (as the kernel would drop them from a full socket buffer) and counted.
 
-    def __init__(self, max_bytes_per_host: int = 2 * 1024 * 1024, max_bytes: int = 16 * 1024 * 1024) -> None:
+    The per-host bound is in datagrams too because a datagram's cost is not its size: a
+    36-byte played note can cost a millisecond of LSTM steps, so 2 MB of them would be a
+    minute of work queued by one host; 256 is seconds of playing even for a busy client."""
+
+    def __init__(
+        self,
+        max_bytes_per_host: int = 2 * 1024 * 1024,
+        max_bytes: int = 16 * 1024 * 1024,
+        max_packets_per_host: int = 256,
+    ) -> None:
         self.max_bytes_per_host = max_bytes_per_host
         self.max_bytes = max_bytes
+        self.max_packets_per_host = max_packets_per_host
         self._hosts: OrderedDict[str, deque[tuple[Source, object, int]]] = (
             OrderedDict()
         )  # least recently served first
@@ -97,6 +107,9 @@ class Inbox:
     def add(self, source: Source, work: object, size: int) -> bool:
         held = self._bytes.get(source.host, 0)
         if held + size > self.max_bytes_per_host or self._total + size > self.max_bytes:
+            return False
+        queue = self._hosts.get(source.host)
+        if queue is not None and len(queue) >= self.max_packets_per_host:
             return False
         self._hosts.setdefault(source.host, deque()).append((source, work, size))
         self._bytes[source.host] = held + size
