@@ -489,9 +489,32 @@ def tosc_problems(data: bytes) -> tuple[list[str], set[str], set[str]]:
             if path not in OUTGOING or OUTGOING[path].signature != types:
                 problems.append(f"tosc {name}: script expects {path} {types!r}, not in the table")
         for path in re.findall(r"'(/composer[^']*)'", script):
-            if path not in OUTGOING:
-                problems.append(f"tosc {name}: script uses {path}, which the server does not send")
+            if path not in OUTGOING and path not in INCOMING:
+                problems.append(f"tosc {name}: script uses {path}, which is not in the table")
+        problems += script_send_problems(f"tosc {name}", script, sent)
     return problems, sent, read
+
+
+def script_send_problems(where: str, script: str, sent: set[str]) -> list[str]:
+    """The root script's control tables: each address with the type it is sent as, at both ends
+    of a fader's range and for every choice of a radio (the server's parser judges them)."""
+    problems = []
+    number = r"(-?[\d.e+-]+)"
+    for path, tag, low, high in re.findall(rf"\{{'(/composer[^']*)', '(\w)', {number}, {number}\}}", script):
+        sent.add(path)
+        for end in (low, high):
+            value = int(float(end)) if tag == "i" else float(end)
+            problems += sent_problems(f"{where} (fader)", path, tag, [value])
+    for path, tag, choices in re.findall(r"\{'(/composer[^']*)', '(\w)', \{([^}]*)\}\}", script):
+        sent.add(path)
+        for index, choice in enumerate(re.findall(r"'([^']*)'", choices)):
+            value = choice if tag == "s" else index
+            problems += sent_problems(f"{where} (radio)", path, tag, [value])
+    for path, on, off in re.findall(r"\{'(/composer[^']*)', (-?\d+), (-?\d+)\}", script):
+        sent.add(path)
+        for value in (int(on), int(off)):
+            problems += sent_problems(f"{where} (toggle)", path, "i", [value])
+    return problems
 
 
 # ------------------------------------------------------------------------------------------------
@@ -705,11 +728,10 @@ def test_m4l_checker_catches_a_mutation(old: str, new: str, complaint: str, tmp_
     [
         ("/composer/seed/clear", "/composer/seed/clr", "/composer/seed/clr"),
         ("['/composer/end'] = 'iii'", "['/composer/end'] = 'ii'", "/composer/end"),
-        (
-            "<conversion>STRING</conversion><value><![CDATA[major]]>",
-            "<conversion>INTEGER</conversion><value><![CDATA[1]]>",
-            "/composer/param/scale",
-        ),
+        ("{'/composer/param/scale', 's'", "{'/composer/param/scale', 'i'", "/composer/param/scale"),
+        ("{'/composer/param/temperature', 'f', 0.05,", "{'/composer/param/temperature', 'f', 0,", "refuses"),
+        ("{'/composer/param/top_k', 'i'", "{'/composer/param/top_k', 'f'", "'f'"),
+        ("'/composer/live/params'", "'/composer/live/parms'", "/composer/live/parms"),
     ],
 )
 def test_touchosc_checker_catches_a_mutation(old: str, new: str, complaint: str) -> None:
