@@ -586,6 +586,28 @@ def test_max_patch_speaks_the_protocol() -> None:
     assert {"makenote 100 250", "noteout"} <= set(texts)
 
 
+def test_max_patch_offers_models_describe_and_the_transport_clock() -> None:
+    """Model choice (/composer/models -> a menu -> /composer/model), the describe readout, and the
+    clock from Max's [transport] while it runs (its tempo; its ticks / 480 as the beat)."""
+    patcher = json.loads(MAXPAT.read_text())["patcher"]
+    _, sent, read = max_problems(patcher)
+    assert {"/composer/models", "/composer/model", "/composer/describe"} <= sent
+    assert {"/composer/model/available", "/composer/model/loaded", "/composer/describe/end"} <= read
+    boxes = {b["box"]["id"]: b["box"] for b in patcher["boxes"]}
+    by_text = {b.get("text"): i for i, b in boxes.items()}
+    cords = {
+        (ln["patchline"]["source"][0], ln["patchline"]["source"][1], ln["patchline"]["destination"][0])
+        for ln in patcher["lines"]
+    }
+    transport, beats = by_text["transport"], by_text["/ 480."]
+    assert (transport, 7, beats) in cords, "the beat comes from the transport's ticks"
+    clock = by_text["prepend /composer/clock"]
+    sources = [boxes[s]["text"] for s, _, d in cords if d == clock]
+    assert sources == ["pack 0. 0.", "pack 0. 0."], "transport and fallback both send bpm beat"
+    menu = next(s for s, o, d in cords if d == by_text["prepend /composer/model"])
+    assert boxes[menu]["maxclass"] == "umenu"
+
+
 def test_amxd_container_holds_a_midi_effect_patcher() -> None:
     document = amxd_patcher(AMXD.read_bytes())
     patcher = document["patcher"]
@@ -697,6 +719,9 @@ def test_pd_checker_catches_a_mutation(old: str, new: str, complaint: str) -> No
         ("prepend /composer/live/note", "prepend /composer/live/notes", "/composer/live/notes"),
         ('"pack 0. 0."', '"pack 0. 0"', "sends /composer/clock with types 'fi'"),  # the beat as an int
         ("route /composer/live/answer", "route /composer/live/answers", "/composer/live/answers"),
+        ("prepend /composer/model", "prepend /composer/modl", "/composer/modl"),
+        ("route /composer/model/available", "route /composer/model/availabl", "/composer/model/availabl"),
+        ("append $1", "append $3", "argument 3 of /composer/model/available"),
     ],
 )
 def test_max_checker_catches_a_mutation(old: str, new: str, complaint: str) -> None:
