@@ -29,16 +29,25 @@ from builders.common import AMXD_PATH, M4L_JS_PATH, MAX_PATH, PD_PATH, TOSC_PATH
 from builders.m4l import amxd_bytes, build_amxd_patcher, build_m4l_js  # noqa: E402
 from builders.max import build_max  # noqa: E402
 from builders.pd import build_pd  # noqa: E402
-from builders.touchosc import tosc_bytes  # noqa: E402
+from builders.sketch import max_sketch, tosc_sketch  # noqa: E402
+from builders.touchosc import build_tosc_xml, tosc_bytes  # noqa: E402
+
+PICTURES = HERE / "pictures"
 
 
 def build_all() -> dict[Path, bytes]:
+    max_patch = build_max()
     return {
         PD_PATH: build_pd().encode(),
-        MAX_PATH: (json.dumps(build_max(), indent=2) + "\n").encode(),
+        MAX_PATH: (json.dumps(max_patch, indent=2) + "\n").encode(),
         M4L_JS_PATH: build_m4l_js().encode(),
         AMXD_PATH: amxd_bytes(build_amxd_patcher()),
         TOSC_PATH: tosc_bytes(),
+        # pictures for the README, drawn from the presentation rectangles and the layout's frames
+        PICTURES / "osc-composer-max.svg": max_sketch(
+            max_patch["patcher"], "osc-composer.maxpat in presentation mode"
+        ).encode(),
+        PICTURES / "osc-composer-tosc.svg": tosc_sketch(build_tosc_xml(), "osc-composer.tosc").encode(),
     }
 
 
@@ -52,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not path.exists() or path.read_bytes() != data:
                 stale.append(path.name)
         else:
+            path.parent.mkdir(exist_ok=True)
             path.write_bytes(data)
             print(f"wrote {path.relative_to(HERE.parent)} ({len(data)} bytes)")
     if stale:

@@ -89,14 +89,14 @@
           "patching_rect": [
             420.0,
             10.0,
-            300.0,
+            340.0,
             22.0
           ],
           "presentation": 1,
           "presentation_rect": [
             420.0,
             12.0,
-            300.0,
+            340.0,
             22.0
           ],
           "text": "Patching mode (Cmd/Ctrl-Alt-E) shows the plumbing."
@@ -4593,7 +4593,7 @@
           "presentation_rect": [
             680.0,
             44.0,
-            300.0,
+            310.0,
             20.0
           ],
           "text": "LIVE PLAY (call and response; the server plays at your clock)"
@@ -4739,7 +4739,7 @@
           "presentation_rect": [
             680.0,
             98.0,
-            100.0,
+            150.0,
             22.0
           ],
           "text": "/composer/live/respond"
@@ -4762,9 +4762,9 @@
           ],
           "presentation": 1,
           "presentation_rect": [
-            785.0,
+            835.0,
             98.0,
-            100.0,
+            150.0,
             22.0
           ],
           "text": "/composer/live/clear"
@@ -4787,9 +4787,9 @@
           ],
           "presentation": 1,
           "presentation_rect": [
-            890.0,
-            98.0,
-            100.0,
+            680.0,
+            124.0,
+            150.0,
             22.0
           ],
           "text": "/composer/play"
@@ -4812,9 +4812,9 @@
           ],
           "presentation": 1,
           "presentation_rect": [
-            680.0,
+            835.0,
             124.0,
-            100.0,
+            150.0,
             22.0
           ],
           "text": "/composer/play/stop"
@@ -4837,9 +4837,9 @@
           ],
           "presentation": 1,
           "presentation_rect": [
-            785.0,
-            124.0,
-            100.0,
+            680.0,
+            150.0,
+            150.0,
             22.0
           ],
           "text": "/composer/panic"
@@ -4905,7 +4905,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            156.0,
+            182.0,
             110.0,
             20.0
           ],
@@ -4927,7 +4927,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            156.0,
+            182.0,
             120.0,
             20.0
           ],
@@ -4957,7 +4957,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            156.0,
+            182.0,
             70.0,
             22.0
           ]
@@ -5014,7 +5014,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            181.0,
+            207.0,
             110.0,
             20.0
           ],
@@ -5036,7 +5036,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            181.0,
+            207.0,
             120.0,
             20.0
           ],
@@ -5066,7 +5066,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            181.0,
+            207.0,
             70.0,
             22.0
           ]
@@ -5123,7 +5123,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            206.0,
+            232.0,
             110.0,
             20.0
           ],
@@ -5145,7 +5145,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            206.0,
+            232.0,
             120.0,
             20.0
           ],
@@ -5174,7 +5174,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            206.0,
+            232.0,
             70.0,
             22.0
           ]
@@ -5231,7 +5231,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            231.0,
+            257.0,
             110.0,
             20.0
           ],
@@ -5253,7 +5253,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            231.0,
+            257.0,
             120.0,
             20.0
           ],
@@ -5283,7 +5283,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            231.0,
+            257.0,
             70.0,
             22.0
           ]
@@ -5340,7 +5340,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            256.0,
+            282.0,
             110.0,
             20.0
           ],
@@ -5362,7 +5362,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            256.0,
+            282.0,
             120.0,
             20.0
           ],
@@ -5391,7 +5391,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            256.0,
+            282.0,
             70.0,
             22.0
           ]
@@ -5448,7 +5448,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            281.0,
+            307.0,
             110.0,
             20.0
           ],
@@ -5470,7 +5470,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            281.0,
+            307.0,
             120.0,
             20.0
           ],
@@ -5499,7 +5499,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            281.0,
+            307.0,
             70.0,
             22.0
           ]
@@ -5556,7 +5556,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            306.0,
+            332.0,
             110.0,
             20.0
           ],
@@ -5578,7 +5578,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            306.0,
+            332.0,
             120.0,
             20.0
           ],
@@ -5607,7 +5607,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            306.0,
+            332.0,
             70.0,
             22.0
           ]
@@ -5664,7 +5664,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            331.0,
+            357.0,
             110.0,
             20.0
           ],
@@ -5686,7 +5686,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            331.0,
+            357.0,
             120.0,
             20.0
           ],
@@ -5715,7 +5715,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            331.0,
+            357.0,
             70.0,
             22.0
           ]
@@ -5772,7 +5772,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            356.0,
+            382.0,
             110.0,
             20.0
           ],
@@ -5794,7 +5794,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            356.0,
+            382.0,
             120.0,
             20.0
           ],
@@ -5824,7 +5824,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            356.0,
+            382.0,
             70.0,
             22.0
           ]
@@ -5881,7 +5881,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            381.0,
+            407.0,
             110.0,
             20.0
           ],
@@ -5903,7 +5903,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            381.0,
+            407.0,
             120.0,
             20.0
           ],
@@ -5933,7 +5933,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            381.0,
+            407.0,
             70.0,
             22.0
           ]
@@ -5990,7 +5990,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            406.0,
+            432.0,
             110.0,
             20.0
           ],
@@ -6012,7 +6012,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            406.0,
+            432.0,
             120.0,
             20.0
           ],
@@ -6042,7 +6042,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            406.0,
+            432.0,
             70.0,
             22.0
           ]
@@ -6099,7 +6099,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            431.0,
+            457.0,
             110.0,
             20.0
           ],
@@ -6121,7 +6121,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            431.0,
+            457.0,
             120.0,
             20.0
           ],
@@ -6151,7 +6151,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            431.0,
+            457.0,
             70.0,
             22.0
           ]
@@ -6208,7 +6208,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            456.0,
+            482.0,
             110.0,
             20.0
           ],
@@ -6230,7 +6230,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            456.0,
+            482.0,
             120.0,
             20.0
           ],
@@ -6260,7 +6260,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            456.0,
+            482.0,
             70.0,
             22.0
           ]
@@ -6321,7 +6321,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            490.0,
+            512.0,
             24.0,
             24.0
           ]
@@ -6357,11 +6357,11 @@
           "presentation": 1,
           "presentation_rect": [
             708.0,
-            492.0,
+            514.0,
             280.0,
             20.0
           ],
-          "text": "send the clock (Max's transport when it runs, else tempo)"
+          "text": "send the clock (transport, else tempo)"
         }
       },
       {
@@ -6721,7 +6721,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            540.0,
+            566.0,
             310.0,
             22.0
           ],
@@ -6743,7 +6743,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            520.0,
+            546.0,
             100.0,
             20.0
           ],

@@ -247,8 +247,8 @@ def build_max() -> dict:
         420,
         10,
         "Patching mode (Cmd/Ctrl-Alt-E) shows the plumbing.",
-        width=300,
-        presentation=(420, 12, 300, 22),
+        width=340,
+        presentation=(420, 12, 340, 22),
     )
 
     udpsend = p.obj(620, 760, f"udpsend {SERVER_HOST} {SERVER_PORT}")
@@ -732,7 +732,7 @@ def max_live_section(
         "LIVE PLAY (call and response; the server plays at your clock)",
         fontface=1,
         width=400,
-        presentation=(px, 44, 300, 20),
+        presentation=(px, 44, 310, 20),
     )
     live_on = p.ui("toggle", x, y + 25, 24, 24, presentation=(px, 68, 24, 24))
     p.comment(
@@ -759,7 +759,7 @@ def max_live_section(
             x + (i % 3) * 130,
             y + 60 + 28 * (i // 3),
             address(path),
-            presentation=(px + (i % 3) * 105, 98 + 26 * (i // 3), 100, 22),
+            presentation=(px + (i % 2) * 155, 98 + 26 * (i // 2), 150, 22),
         )
         p.connect(box, 0, udpsend)
     p.comment(
@@ -774,7 +774,7 @@ def max_live_section(
     p.connect(push, 0, t_push)
     for i, spec in enumerate(LIVE_SPECS):
         yy = y + 150 + 28 * i
-        py = 156 + 25 * i
+        py = 182 + 25 * i
         p.comment(x, yy, spec.name, presentation=(px, py, 110, 20))
         p.comment(x + 600, yy, range_text(spec), width=120, presentation=(px + 186, py, 120, 20))
         ui = max_param_ui(p, spec, x + 90, yy, presentation=(px + 110, py, 70, 22))
@@ -790,14 +790,14 @@ def max_live_section(
     # the clock, on every beat of [metro] at tempo: Max's transport (its tempo, its position in
     # ticks / 480) while it runs; otherwise the tempo box and a beat count from 0 at switch-on
     cy = y + 150 + 28 * len(LIVE_SPECS) + 10
-    clock_on = p.ui("toggle", x, cy, 24, 24, presentation=(px, 490, 24, 24))
+    clock_on = p.ui("toggle", x, cy, 24, 24, presentation=(px, 512, 24, 24))
     p.comment(x + 30, cy + 2, "send the clock (/composer/clock tempo beat, every beat)", width=330)
     p.comment(
         x + 30,
         cy + 2,
-        "send the clock (Max's transport when it runs, else tempo)",
+        "send the clock (transport, else tempo)",
         width=280,
-        presentation=(px + 28, 492, 280, 20),
+        presentation=(px + 28, 514, 280, 20),
     )
     t_clock = p.obj(x, cy + 30, "t i b")
     reset = p.msg(x + 60, cy + 60, "0")
@@ -848,8 +848,8 @@ def max_live_section(
 
     # replies: the answer and playback shown, streamed notes to [noteout]
     ry = cy + 250
-    live_status = p.msg(x, ry + 150, "nothing heard yet", width=330, presentation=(px, 540, 310, 22))
-    p.comment(x, ry + 128, "live", presentation=(px, 520, 100, 20))
+    live_status = p.msg(x, ry + 150, "nothing heard yet", width=330, presentation=(px, 566, 310, 22))
+    p.comment(x, ry + 128, "live", presentation=(px, 546, 100, 20))
     route = p.obj(
         x,
         ry,

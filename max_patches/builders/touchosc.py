@@ -549,31 +549,38 @@ CHOICE_COLOR: Color = (0.45, 0.35, 0.7, 1)
 GREY: Color = (0.4, 0.4, 0.4, 1)
 
 
-def fader_row(
-    name: str, caption: str, x: int, y: int, width: int, color: Color, default: float
-) -> list[ToscNode]:
-    """Caption and numeric readout on one line, the fader below (46 px in all)."""
+def fader_row(name: str, spec: ParamSpec, x: int, y: int, width: int, color: Color) -> list[ToscNode]:
+    """Caption and numeric readout on one line, the fader below (46 px in all); at the
+    parameter's default until the server's value arrives."""
+    position = (spec.default - spec.low) / (spec.high - spec.low)
     return [
-        tosc_label(f"{name}_caption", caption, (x, y, width - 90, 18), 12, textAlignH=1),
-        tosc_label(f"{name}_value", "", (x + width - 90, y, 90, 18), 12, textAlignH=3),
+        tosc_label(f"{name}_caption", spec.name, (x, y, width - 90, 18), 12, textAlignH=1),
+        tosc_label(f"{name}_value", number_text(spec.default), (x + width - 90, y, 90, 18), 12, textAlignH=3),
         ToscNode(
             "FADER",
             name,
             (x, y + 20, width, 24),
             {"orientation": HORIZONTAL, "color": color, "script": TOUCHED_SCRIPT},
-            {"x": number_text(default)},
+            {"x": number_text(position)},
         ),
     ]
 
 
 def radio_row(
-    name: str, caption: str, x: int, y: int, step: int, choices: Sequence[str], size: int = 12
+    name: str,
+    caption: str,
+    x: int,
+    y: int,
+    step: int,
+    choices: Sequence[str],
+    size: int = 12,
+    default: int = 0,
 ) -> list[ToscNode]:
     """A caption, a horizontal radio (one step per choice) with the choices written on it, and
     a readout of the current choice."""
     nodes = [
         tosc_label(f"{name}_caption", caption, (x, y, 70, 16), 11, textAlignH=1),
-        tosc_label(f"{name}_value", "", (x, y + 16, 70, 20), 11, textAlignH=1),
+        tosc_label(f"{name}_value", choices[default], (x, y + 16, 70, 20), 11, textAlignH=1),
         ToscNode(
             "RADIO",
             name,
@@ -584,7 +591,7 @@ def radio_row(
                 "color": CHOICE_COLOR,
                 "script": TOUCHED_SCRIPT,
             },
-            {"x": 0},
+            {"x": default},
         ),
     ]
     for i, choice in enumerate(choices):
@@ -638,9 +645,13 @@ def build_tosc_root() -> ToscNode:
     nodes += tosc_button("ping", "PING", (1144, 8, 120, 36), tosc_send("/ping", [], "RISE"), GREY)
 
     # choices: key, scale, style (+ the repeatable toggle)
-    nodes += radio_row("key", "key", 16, 52, 98, KEY_NAMES, 14)
-    nodes += radio_row("scale", "scale", 16, 96, 84, tuple(SCALES), 11)
-    nodes += radio_row("style", "style", 16, 140, 120, STYLE_CHOICES, 12)
+    nodes += radio_row("key", "key", 16, 52, 98, KEY_NAMES, 14, SPECS["key"].default)
+    nodes += radio_row(
+        "scale", "scale", 16, 96, 84, tuple(SCALES), 11, list(SCALES).index(SPECS["scale"].default)
+    )
+    nodes += radio_row(
+        "style", "style", 16, 140, 120, STYLE_CHOICES, 12, STYLE_CHOICES.index(SPECS["style"].default)
+    )
     nodes += tosc_button(
         "seed",
         f"repeatable (seed {TOSC_FIXED_SEED})",
@@ -656,25 +667,16 @@ def build_tosc_root() -> ToscNode:
     nodes.append(tosc_label("params_title", "PARAMETERS", (16, top, 300, 20), 13, textAlignH=1))
     for i, spec in enumerate(FADER_SPECS):
         x, y = 16 + (i % 2) * 316, top + 24 + (i // 2) * 48
-        nodes += fader_row(
-            spec.name, spec.name, x, y, 300, FADER_COLOR, (spec.default - spec.low) / (spec.high - spec.low)
-        )
+        nodes += fader_row(spec.name, spec, x, y, 300, FADER_COLOR)
 
     # live play: mode, live parameters, commands
     lx = 656
     nodes.append(tosc_label("live_title", "LIVE PLAY", (lx, top, 300, 20), 13, textAlignH=1))
-    nodes += radio_row("live_mode", "mode", lx, top + 24, 134, LIVE_MODES, 13)
+    mode = next(spec for spec in LIVE_SPECS if spec.name == "mode")
+    nodes += radio_row("live_mode", "mode", lx, top + 24, 134, LIVE_MODES, 13, mode.default)
     for i, spec in enumerate(LIVE_FADER_SPECS):
         x, y = lx + (i % 2) * 312, top + 68 + (i // 2) * 48
-        nodes += fader_row(
-            live_name(spec),
-            spec.name,
-            x,
-            y,
-            296,
-            LIVE_COLOR,
-            (spec.default - spec.low) / (spec.high - spec.low),
-        )
+        nodes += fader_row(live_name(spec), spec, x, y, 296, LIVE_COLOR)
 
     # seed phrases
     py = 540
