@@ -12,7 +12,7 @@
 
    * ``baseline``: the reading the previous commit did (``--baseline-commit``, from ``git
      archive``): one process, every file's events in memory, then concatenated;
-   * ``first run``: :func:`osc_composer.prepare.prepare_corpus` with ``--jobs`` processes and an
+   * ``first run``: :func:`osc_composer.training.prepare.prepare_corpus` with ``--jobs`` processes and an
      empty cache (parse, tokenise, cache, write the streams);
    * ``cached run``: the same again (nothing parsed: records and streams come from the cache);
    * ``training start``: ``osc-composer train`` for ``--steps`` steps on the cached corpus, the
@@ -46,8 +46,8 @@ sys.path.insert(0, str(REPO))  # this checkout's package, whatever `pip install 
 
 from bench_engine import replace_section, run_header  # noqa: E402
 
-from osc_composer.midi import MidiFileError, find_midi_files, read_midi, write_midi  # noqa: E402
-from osc_composer.notes import Note, transpose_notes  # noqa: E402
+from osc_composer.music.midi import MidiFileError, find_midi_files, read_midi, write_midi  # noqa: E402
+from osc_composer.music.notes import Note, transpose_notes  # noqa: E402
 
 STRETCHES = (1.0, 0.5, 1.5, 2.0)
 RESOLUTIONS = (480, 960, 384, 240)
@@ -59,18 +59,18 @@ PHASE = r"""
 import hashlib, json, resource, sys, time
 from pathlib import Path
 import numpy as np
-from osc_composer.encoding import Vocabulary
+from osc_composer.music.encoding import Vocabulary
 
 folder, kind, jobs, cache = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 started = time.perf_counter()
 if kind == "baseline":
-    from osc_composer.train import _stream, load_corpus
+    from osc_composer.training.train import _stream, load_corpus
     corpus = load_corpus(folder, Vocabulary(), key_normalized=True, time_stretch=True)
     train = _stream(corpus.train)
     files = len(corpus.train) - corpus.stretched + len(corpus.validation) + len(corpus.skipped)
     cached = 0
 else:
-    from osc_composer.prepare import ReadSettings, prepare_corpus
+    from osc_composer.training.prepare import ReadSettings, prepare_corpus
     prepared = prepare_corpus(folder, ReadSettings(Vocabulary(), False, True, True),
                               validation_percent=10.0, jobs=jobs, cache_dir=Path(cache))
     train = prepared.train

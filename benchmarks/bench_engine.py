@@ -202,7 +202,7 @@ def blas_info() -> str:
 
 # --- the seed ---------------------------------------------------------------------------------
 def seed_notes(count: int):
-    from osc_composer.notes import Note
+    from osc_composer.music.notes import Note
 
     melody = [60, 62, 64, 65, 67, 69, 71, 72, 71, 69, 67, 65, 64, 62]
     return [Note(melody[i % len(melody)], 80, i * 0.5, 0.5) for i in range(count)]
@@ -294,8 +294,8 @@ def bare_loop(weights, primed: int, sampled_steps: int, rows: int) -> float:
 
 
 def engine_phase(engine, seed, seed_tokens_, runs: int, budget: float) -> dict[str, Any]:
-    from osc_composer.engine import GenerationRequest
-    from osc_composer.params import SamplingParams
+    from osc_composer.engine.generate import GenerationRequest
+    from osc_composer.engine.params import SamplingParams
 
     results: dict[str, Any] = {}
     for variations in (1, 8):
@@ -438,7 +438,7 @@ def stop_process(process: subprocess.Popen) -> None:
 
 
 def osc(path: str, types: str, *values: Any) -> bytes:
-    from osc_composer.wire import build_message
+    from osc_composer.server.wire import build_message
 
     return build_message(path, types, list(values))
 
@@ -466,7 +466,7 @@ def generate_message(request_id: int, length: float) -> bytes:
 
 def cold_start(model: Path, notes, length: float, log_dir: Path, timeout: float) -> tuple[Server, dict]:
     """Launch the server and hammer it with seed+generate until the first result arrives."""
-    from osc_composer.wire import pack_bundles, parse_packet
+    from osc_composer.server.wire import pack_bundles, parse_packet
 
     port = free_udp_port()
     log_path = log_dir / f"server-{port}.log"
@@ -597,7 +597,7 @@ def throughput_phase(
 
 # --- client mode: a separate process with its own socket (and so its own reply port) -----------
 def client_main(args: argparse.Namespace) -> int:
-    from osc_composer.wire import parse_packet
+    from osc_composer.server.wire import parse_packet
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind((HOST, 0))
@@ -677,8 +677,8 @@ def client_main(args: argparse.Namespace) -> int:
 # --- calibration: OSC requests are in beats, not events -----------------------------------------
 def calibrate_length(engine, seed) -> dict[str, Any]:
     """The length in beats whose continuations average ~64 events with this model and seed."""
-    from osc_composer.engine import GenerationRequest
-    from osc_composer.params import SamplingParams
+    from osc_composer.engine.generate import GenerationRequest
+    from osc_composer.engine.params import SamplingParams
 
     def events_at(length: float, samples: int = 24) -> list[int]:
         return [
@@ -706,8 +706,8 @@ def calibrate_length(engine, seed) -> dict[str, Any]:
 
 def capacity(engine, seed, length: float, clients: int, runs: int, budget: float) -> dict[str, float]:
     """In-process: one batch of ``clients`` requests of the OSC length (what the server's worker runs)."""
-    from osc_composer.engine import GenerationRequest
-    from osc_composer.params import SamplingParams
+    from osc_composer.engine.generate import GenerationRequest
+    from osc_composer.engine.params import SamplingParams
 
     requests = [
         GenerationRequest(seed, SamplingParams.create(temperature=TEMPERATURE, length=length, seed=i))
@@ -949,7 +949,7 @@ def replace_section(document: str, name: str, text: str) -> str:
 def tf_import_cost(timeout: float) -> tuple[float | None, float | None]:
     """Seconds and peak RSS (MB) of a process that only imports TensorFlow the way the server does."""
     code = (
-        "import time,os;t=time.perf_counter();from osc_composer import tf_setup;tf_setup.configure();"
+        "import time,os;t=time.perf_counter();from osc_composer.model import tf_setup;tf_setup.configure();"
         "import keras;d=time.perf_counter()-t;"
         "hwm=[l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1];"
         "print(d, int(hwm)/1024)"
@@ -999,8 +999,8 @@ def main(argv: list[str] | None = None) -> int:
         return client_main(args)
 
     run_started = time.perf_counter()
-    from osc_composer.engine import Engine
-    from osc_composer.model import load_model, resolve_model_path
+    from osc_composer.engine.generate import Engine
+    from osc_composer.model.files import load_model, resolve_model_path
 
     model_path = resolve_model_path(args.model)
     print(f"loading {model_path} …", flush=True)

@@ -4,7 +4,7 @@
 
 A musician's folder, as the issue describes it: ``--count`` real songs (chosen at random,
 seeded, from ``--songs``) with four broken files mixed in (truncated, not MIDI, empty,
-no notes). The last 15% of every song (cut on a beat, :func:`osc_composer.prepare.split_tail`)
+no notes). The last 15% of every song (cut on a beat, :func:`osc_composer.training.prepare.split_tail`)
 is kept back as the test: the folder holds only the first 85%, so neither training nor its
 early stopping ever sees a test bar. Then, each with the real command line in its own process:
 
@@ -46,16 +46,18 @@ sys.path.insert(0, str(REPO))  # this checkout's package, whatever `pip install 
 
 from bench_engine import replace_section, run_header  # noqa: E402
 
-from osc_composer.card import write_card  # noqa: E402
-from osc_composer.encoding import PITCH, notes_to_tokens  # noqa: E402
-from osc_composer.engine import Engine, LstmState, load_engine, lstm_step  # noqa: E402
-from osc_composer.midi import MidiFileError, find_midi_files, read_midi, write_midi  # noqa: E402
-from osc_composer.model import MODEL_FILENAME, read_metadata, resolve_model_path  # noqa: E402
-from osc_composer.notes import Note, transpose_notes  # noqa: E402
-from osc_composer.prepare import split_tail  # noqa: E402
-from osc_composer.texture import measure_texture  # noqa: E402
-from osc_composer.theory import key_shift  # noqa: E402
-from osc_composer.train import STATE_FILENAME, TrainConfig, TrainState, training_metrics  # noqa: E402
+from osc_composer.engine.generate import Engine  # noqa: E402
+from osc_composer.engine.loader import load_engine  # noqa: E402
+from osc_composer.engine.lstm import LstmState, lstm_step  # noqa: E402
+from osc_composer.model.files import MODEL_FILENAME, read_metadata, resolve_model_path  # noqa: E402
+from osc_composer.music.encoding import PITCH, notes_to_tokens  # noqa: E402
+from osc_composer.music.midi import MidiFileError, find_midi_files, read_midi, write_midi  # noqa: E402
+from osc_composer.music.notes import Note, transpose_notes  # noqa: E402
+from osc_composer.music.texture import measure_texture  # noqa: E402
+from osc_composer.music.theory import key_shift  # noqa: E402
+from osc_composer.training.card import write_card  # noqa: E402
+from osc_composer.training.prepare import split_tail  # noqa: E402
+from osc_composer.training.train import STATE_FILENAME, TrainConfig, TrainState, training_metrics  # noqa: E402
 
 MIN_NOTES = 40  # a song whose 15% tail holds at least six notes
 

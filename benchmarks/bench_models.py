@@ -31,9 +31,10 @@ import numpy as np  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_engine import replace_section, versions  # noqa: E402
 
-from osc_composer.engine import GenerationRequest, load_engine  # noqa: E402
-from osc_composer.notes import Note  # noqa: E402
-from osc_composer.params import SamplingParams  # noqa: E402
+from osc_composer.engine.generate import GenerationRequest  # noqa: E402
+from osc_composer.engine.loader import load_engine  # noqa: E402
+from osc_composer.engine.params import SamplingParams  # noqa: E402
+from osc_composer.music.notes import Note  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 EVENTS = 64

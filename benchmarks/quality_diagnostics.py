@@ -33,18 +33,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_engine import replace_section, run_header  # noqa: E402
 
-from osc_composer.encoding import tokens_to_notes  # noqa: E402
-from osc_composer.engine import LstmState, load_engine, lstm_step  # noqa: E402
-from osc_composer.evaluate import (  # noqa: E402
+from osc_composer.engine.loader import load_engine  # noqa: E402
+from osc_composer.engine.lstm import LstmState, lstm_step  # noqa: E402
+from osc_composer.evaluation.evaluate import (  # noqa: E402
     EvaluationConfig,
     cut_excerpts,
     generate_spans,
     load_heldout,
     training_folder,
 )
-from osc_composer.model import read_metadata, resolve_model_path  # noqa: E402
-from osc_composer.musicstats import excerpt, excerpt_features  # noqa: E402
-from osc_composer.theory import allowed_pitches, infer_key  # noqa: E402
+from osc_composer.evaluation.musicstats import excerpt, excerpt_features  # noqa: E402
+from osc_composer.model.files import read_metadata, resolve_model_path  # noqa: E402
+from osc_composer.music.encoding import tokens_to_notes  # noqa: E402
+from osc_composer.music.theory import allowed_pitches, infer_key  # noqa: E402
 
 SPANS = ((0.0, 8.0), (8.0, 16.0), (16.0, 32.0))  # beats after the seed
 KINDS = ("PITCH", "DURATION", "SHIFT", "VELOCITY")

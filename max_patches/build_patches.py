@@ -4,7 +4,7 @@
     python max_patches/build_patches.py --check  # exit 1 if a committed patch is out of date
 
 Every parameter control (its name, OSC type, range, default) and every address a patch
-sends comes from :mod:`osc_composer.protocol` and :mod:`osc_composer.params`, so a patch
+sends comes from :mod:`osc_composer.server.protocol` and :mod:`osc_composer.engine.params`, so a patch
 never drifts from the server: rename an address or change a range and the patches change
 with it (``tests/test_patches.py`` checks both the files and what they send).
 

@@ -4,9 +4,9 @@ Importing the package is cheap: TensorFlow is imported only by the modules that 
 (``model``, ``train``), so the encoding and MIDI layers stay fast to load and test.
 """
 
-from .encoding import BOS, PAD, Vocabulary, notes_to_tokens, quantize_notes, tokens_to_notes
-from .midi import MidiFileError, read_midi, write_midi
-from .notes import Note, NoteError
+from .music.encoding import BOS, PAD, Vocabulary, notes_to_tokens, quantize_notes, tokens_to_notes
+from .music.midi import MidiFileError, read_midi, write_midi
+from .music.notes import Note, NoteError
 
 __version__ = "0.1.0"
 

@@ -18,10 +18,17 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 from rich.console import Console
 
-from .encoding import Vocabulary
-from .params import PARAM_SPECS, ParamError, SamplingParams
-from .paths import default_model_path
-from .train import MIN_WINDOW, NEW_MODEL, STRATEGIES, TrainConfig, TrainingError, default_learning_rate
+from .engine.params import PARAM_SPECS, ParamError, SamplingParams
+from .model.paths import default_model_path
+from .music.encoding import Vocabulary
+from .training.train import (
+    MIN_WINDOW,
+    NEW_MODEL,
+    STRATEGIES,
+    TrainConfig,
+    TrainingError,
+    default_learning_rate,
+)
 
 # CLI names for parameters whose table name would clash with another option
 _OPTION_NAMES = {"seed": "--random-seed", "length": "--length-beats"}
@@ -301,11 +308,11 @@ _SHAPE_OPTIONS = {
 
 
 def _train(args: argparse.Namespace, console: Console) -> int:
-    from .card import write_card
-    from .model import ModelConfig
-    from .prepare import default_cache_dir
-    from .reporting import RichTrainingReporter
-    from .train import default_transpose, is_chief, read_base, train
+    from .model.files import ModelConfig
+    from .training.card import write_card
+    from .training.prepare import default_cache_dir
+    from .training.reporting import RichTrainingReporter
+    from .training.train import default_transpose, is_chief, read_base, train
 
     given = {field: getattr(args, option) for option, field in _SHAPE_OPTIONS.items()}
     given = {field: value for field, value in given.items() if value is not None}
@@ -354,7 +361,7 @@ def _train(args: argparse.Namespace, console: Console) -> int:
         raise ValueError("--jobs must be at least 1")
     corpus_info = {"folder": str(args.midi_dir)}
     if args.corpus_name:
-        from .corpus import corpus_terms, get_corpus
+        from .training.corpus import corpus_terms, get_corpus
 
         entry = get_corpus(args.corpus_name)
         if not entry.trainable:
@@ -395,12 +402,13 @@ def _train(args: argparse.Namespace, console: Console) -> int:
 
 
 def _generate(args: argparse.Namespace, console: Console) -> int:
-    from .engine import continuation_in_seed_time, load_engine
-    from .midi import DEFAULT_TEMPO_BPM, read_midi, write_midi
+    from .engine.generate import continuation_in_seed_time
+    from .engine.loader import load_engine
+    from .music.midi import DEFAULT_TEMPO_BPM, read_midi, write_midi
 
     params = _params_from_args(args)
     if args.plot:
-        from .plot import require_matplotlib
+        from .evaluation.plot import require_matplotlib
 
         require_matplotlib()  # fail before loading the model, not after generating
     seed_notes, tempo = [], DEFAULT_TEMPO_BPM
@@ -423,7 +431,7 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
         f"({len(seed_notes)} seed notes)"
     )
     if args.plot:
-        from .plot import PianoRoll, plot_piano_rolls
+        from .evaluation.plot import PianoRoll, plot_piano_rolls
 
         rolls = [
             PianoRoll(
@@ -442,9 +450,9 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
 def _evaluate(args: argparse.Namespace, console: Console) -> int:
     import json
 
-    from .evaluate import EvaluationConfig, evaluate, plot_report, public_report, update_card
-    from .model import resolve_model_path
-    from .plot import require_matplotlib
+    from .evaluation.evaluate import EvaluationConfig, evaluate, plot_report, public_report, update_card
+    from .evaluation.plot import require_matplotlib
+    from .model.files import resolve_model_path
 
     if args.plot:
         require_matplotlib()
@@ -495,7 +503,7 @@ def _evaluate(args: argparse.Namespace, console: Console) -> int:
 def _print_evaluation(report: dict, console: Console) -> None:
     from rich.table import Table
 
-    from .evaluate import format_target
+    from .evaluation.evaluate import format_target
 
     likelihood = report["likelihood"]
     table = Table(title=f"next-event prediction on {report['data']['heldout_files']} held-out files")
@@ -556,7 +564,7 @@ def _print_evaluation(report: dict, console: Console) -> None:
 
 
 def _corpus(args: argparse.Namespace, console: Console) -> int:
-    from .corpus import CORPORA, corpus_summary, decisions_text, export_corpus
+    from .training.corpus import CORPORA, corpus_summary, decisions_text, export_corpus
 
     if args.list or not args.name:
         for name in CORPORA:
@@ -593,8 +601,8 @@ def _corpus(args: argparse.Namespace, console: Console) -> int:
 def _info(args: argparse.Namespace, console: Console) -> int:
     from rich.markdown import Markdown
 
-    from .card import render_card
-    from .model import read_metadata, resolve_model_path
+    from .model.files import read_metadata, resolve_model_path
+    from .training.card import render_card
 
     path = resolve_model_path(args.model or default_model_path())
     metadata = read_metadata(path)  # also checks that it is a model

@@ -43,8 +43,8 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def small_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2×32 LSTM with random weights in the real file format (builds in ~2 s, no training)."""
-    from osc_composer.encoding import Vocabulary
-    from osc_composer.model import ModelConfig, ModelMetadata, build_model, save_model
+    from osc_composer.model.files import ModelConfig, ModelMetadata, build_model, save_model
+    from osc_composer.music.encoding import Vocabulary
 
     folder = tmp_path_factory.mktemp("models") / "small"
     vocab = Vocabulary()

@@ -31,11 +31,11 @@ from conftest import REPO, RunningServer, start_server, stop_server
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket
 
-from osc_composer.live import LIVE_SPECS
-from osc_composer.midi import write_midi
-from osc_composer.notes import Note
-from osc_composer.params import PARAM_SPECS
-from osc_composer.protocol import INCOMING
+from osc_composer.engine.params import PARAM_SPECS
+from osc_composer.live.settings import LIVE_SPECS
+from osc_composer.music.midi import write_midi
+from osc_composer.music.notes import Note
+from osc_composer.server.protocol import INCOMING
 
 P = "/composer"
 WAIT = 30.0  # seconds: only a hang (the server before the split) should ever reach this
@@ -355,7 +355,7 @@ def test_forgotten_sessions_free_their_memory(serve) -> None:
 
 def test_tables_keyed_by_source_shrink(small_model_path: Path) -> None:
     """In this process (to look at the tables), over real UDP: 300 sources, 16 sessions."""
-    from osc_composer.engine import load_engine
+    from osc_composer.engine.loader import load_engine
     from osc_composer.server import ComposerServer, ServerConfig
 
     server = ComposerServer(

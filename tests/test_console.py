@@ -17,9 +17,9 @@ from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket
 from rich.console import Console
 
-from osc_composer.console import render_dashboard, run_with_console
-from osc_composer.engine import load_engine
+from osc_composer.engine.loader import load_engine
 from osc_composer.server import ComposerServer, ServerConfig
+from osc_composer.server.console import render_dashboard, run_with_console
 
 
 def message(address: str, *args: object) -> bytes:

@@ -1,4 +1,4 @@
-"""osc_composer.corpus: the corpus table, conversion rules and .mid export."""
+"""osc_composer.training.corpus: the corpus table, conversion rules and .mid export."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from osc_composer import corpus
-from osc_composer.corpus import (
+from osc_composer.music.midi import read_midi
+from osc_composer.training import corpus
+from osc_composer.training.corpus import (
     CORPORA,
     CORPUS_DECISIONS,
     DEFAULT_STYLES,
@@ -34,7 +35,6 @@ from osc_composer.corpus import (
     is_trainable,
     stream_to_notes,
 )
-from osc_composer.midi import read_midi
 
 needs_music21 = pytest.mark.skipif(
     importlib.util.find_spec("music21") is None, reason="music21 not installed"

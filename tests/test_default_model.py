@@ -15,10 +15,10 @@ import pytest
 from conftest import RunningServer, start_server, stop_server
 from test_server import ClientProcess, P, Replies, has, msg, result_of
 
-from osc_composer.model import read_metadata
-from osc_composer.notes import Note
-from osc_composer.paths import default_model_path
-from osc_composer.texture import measure_texture, most_sounding
+from osc_composer.model.files import read_metadata
+from osc_composer.model.paths import default_model_path
+from osc_composer.music.notes import Note
+from osc_composer.music.texture import measure_texture, most_sounding
 
 # "Twinkle" in G, quarters and eighths: a plain folk melody, one voice
 MELODY = [(67, 0.0, 1.0), (67, 1.0, 1.0), (74, 2.0, 1.0), (74, 3.0, 1.0), (76, 4.0, 0.5), (78, 4.5, 0.5)]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osc_composer.encoding import (
+from osc_composer.music.encoding import (
     BOS,
     DURATION_ENCODING,
     ENCODINGS,
@@ -24,7 +24,7 @@ from osc_composer.encoding import (
     tokens_to_notes,
     transpose_tokens,
 )
-from osc_composer.notes import Note, sort_notes, transpose_notes
+from osc_composer.music.notes import Note, sort_notes, transpose_notes
 
 FAST = settings(max_examples=60, deadline=None)
 THOROUGH = settings(max_examples=300, deadline=None)

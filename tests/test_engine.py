@@ -17,23 +17,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osc_composer.encoding import BOS, DURATION_ENCODING, NOTE_OFF_ENCODING, Vocabulary, notes_to_tokens
-from osc_composer.engine import (
-    MAX_SEED_TOKENS,
-    Engine,
-    GenerationError,
-    GenerationRequest,
-    LstmLayer,
-    LstmState,
-    LstmWeights,
-    _sample_rows,
-    load_engine,
-    lstm_step,
-)
-from osc_composer.model import ModelConfig, ModelMetadata, build_model, list_models
-from osc_composer.notes import Note, transpose_notes
-from osc_composer.params import SamplingParams
-from osc_composer.theory import SCALES, allowed_pitches
+from osc_composer.engine.generate import MAX_SEED_TOKENS, Engine, GenerationRequest
+from osc_composer.engine.loader import load_engine
+from osc_composer.engine.lstm import LstmState, lstm_step
+from osc_composer.engine.params import SamplingParams
+from osc_composer.engine.sampler import GenerationError, sample_rows
+from osc_composer.engine.weights import LstmLayer, LstmWeights
+from osc_composer.model.files import ModelConfig, ModelMetadata, build_model, list_models
+from osc_composer.music.encoding import BOS, DURATION_ENCODING, NOTE_OFF_ENCODING, Vocabulary, notes_to_tokens
+from osc_composer.music.notes import Note, transpose_notes
+from osc_composer.music.theory import SCALES, allowed_pitches
 
 VOCAB = Vocabulary()
 GRAMMAR = settings(max_examples=100, deadline=None)
@@ -171,7 +164,7 @@ def test_probabilities_match_keras_seed_architecture() -> None:
 
 
 def test_model_file_round_trip_matches_keras(small_model_path: Path, engine: Engine) -> None:
-    from osc_composer.model import load_model
+    from osc_composer.model.files import load_model
 
     model, _ = load_model(small_model_path)
     tokens = np.random.default_rng(4).integers(0, VOCAB.size, 30)
@@ -186,7 +179,7 @@ def test_weights_read_without_tensorflow_match_keras(architecture: str, tmp_path
     """load_engine reads the archive with zip + HDF5; the Keras model stays the reference."""
     import keras
 
-    from osc_composer.model import load_model, read_saved_layers, save_model
+    from osc_composer.model.files import load_model, read_saved_layers, save_model
 
     keras.utils.set_random_seed(3)
     config = ModelConfig(architecture=architecture, units=24, layers=1, embedding_dim=8, dropout=0.1)
@@ -212,7 +205,7 @@ def test_weights_read_without_tensorflow_match_keras(architecture: str, tmp_path
 def test_controls_match_keras_and_change_the_answer(small_model_path: Path, engine: Engine) -> None:
     """A model with controls: the engine's control vectors give Keras's logits for any
     (style, voices, density), and another style or texture changes them."""
-    from osc_composer.model import load_model
+    from osc_composer.model.files import load_model
 
     model, _ = load_model(small_model_path)
     assert engine.has_controls and engine.styles == ("chorale", "dance")
@@ -231,7 +224,7 @@ def test_controls_match_keras_and_change_the_answer(small_model_path: Path, engi
 
 
 def test_auto_controls_are_the_seeds_texture_and_unknown_styles_are_refused(engine: Engine) -> None:
-    from osc_composer.params import ParamError
+    from osc_composer.engine.params import ParamError
 
     melody = phrase(8)
     chords = [Note(p, 80, float(b), 1.0) for b in range(8) for p in (48, 55, 64, 72)]
@@ -247,7 +240,7 @@ def test_auto_controls_are_the_seeds_texture_and_unknown_styles_are_refused(engi
 
 
 def test_the_seeds_voices_cap_the_answer_unless_asked_otherwise(engine: Engine) -> None:
-    from osc_composer.texture import most_sounding
+    from osc_composer.music.texture import most_sounding
 
     melody = phrase(8)
     for seed in range(6):
@@ -273,7 +266,7 @@ def test_held_seed_notes_end_where_the_seed_ends_them(engine: Engine) -> None:
 
 def test_server_path_loads_models_without_importing_tensorflow(small_model_path: Path) -> None:
     code = (
-        "import sys; from osc_composer.engine import load_engine; "
+        "import sys; from osc_composer.engine.loader import load_engine; "
         f"e = load_engine({str(small_model_path)!r}); "
         "print(e.vocab.size, 'tensorflow' in sys.modules, 'keras' in sys.modules)"
     )
@@ -284,7 +277,7 @@ def test_server_path_loads_models_without_importing_tensorflow(small_model_path:
 def test_a_layer_the_engine_cannot_run_is_refused_by_name(tmp_path: Path) -> None:
     import keras
 
-    from osc_composer.model import ModelFileError, read_saved_layers, save_model
+    from osc_composer.model.files import ModelFileError, read_saved_layers, save_model
 
     tokens = keras.Input((None,), dtype="int32")
     x = keras.layers.Embedding(VOCAB.size, 8)(tokens)
@@ -666,7 +659,7 @@ def draw_many(scores: np.ndarray, draws: int, top_k: int = 0, top_p: float = 1.0
     p = np.full(draws, top_p, np.float32)
     sort = (top_k > 0 or top_p < 1.0) if needs_sort is None else needs_sort
     rng = np.random.default_rng(seed)
-    return _sample_rows(batch_scores, k, p, sort, [rng] * draws)
+    return sample_rows(batch_scores, k, p, sort, [rng] * draws)
 
 
 def chi_square(counts: np.ndarray, probs: np.ndarray) -> tuple[float, int]:
@@ -725,7 +718,7 @@ def test_rows_mix_top_k_top_p_and_plain() -> None:
     top_p = np.array([1.0, 0.5, 1.0], np.float32)
     seen = [set(), set(), set()]
     for _ in range(3000):
-        choice = _sample_rows(scores, top_k, top_p, True, [rng, rng, rng])
+        choice = sample_rows(scores, top_k, top_p, True, [rng, rng, rng])
         for row in range(3):
             seen[row].add(int(choice[row]))
     assert seen[0] == {8, 0}

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from osc_composer.cli import main
-from osc_composer.evaluate import update_card
-from osc_composer.midi import write_midi
-from osc_composer.notes import Note
+from osc_composer.evaluation.evaluate import update_card
+from osc_composer.music.midi import write_midi
+from osc_composer.music.notes import Note
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -43,8 +43,8 @@ def seed_architecture_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed article's network (one-hot → LSTM(128) → softmax), random weights."""
     import keras
 
-    from osc_composer.encoding import Vocabulary
-    from osc_composer.model import ModelConfig, ModelMetadata, build_model, save_model
+    from osc_composer.model.files import ModelConfig, ModelMetadata, build_model, save_model
+    from osc_composer.music.encoding import Vocabulary
 
     keras.utils.set_random_seed(3)
     config = ModelConfig(architecture="seed")
@@ -105,12 +105,12 @@ def test_evaluate_reports_every_measure_in_range(
 def test_likelihood_matches_keras_cross_entropy(
     which: str, small_model_path: Path, seed_architecture_model: Path, midi_dir: Path
 ) -> None:
-    from osc_composer.encoding import notes_to_tokens
-    from osc_composer.engine import Engine
-    from osc_composer.evaluate import model_likelihood
-    from osc_composer.midi import read_midi
-    from osc_composer.model import load_model
-    from osc_composer.prepare import events_with_controls
+    from osc_composer.engine.generate import Engine
+    from osc_composer.evaluation.evaluate import model_likelihood
+    from osc_composer.model.files import load_model
+    from osc_composer.music.encoding import notes_to_tokens
+    from osc_composer.music.midi import read_midi
+    from osc_composer.training.prepare import events_with_controls
 
     keras_model, metadata = load_model(small_model_path if which == "lstm" else seed_architecture_model)
     engine = Engine.from_keras(keras_model, metadata)
@@ -153,10 +153,10 @@ def test_a_key_normalised_model_is_scored_on_moved_music_and_seeded_with_the_rea
 ) -> None:
     import dataclasses
 
-    from osc_composer.encoding import tokens_to_notes
-    from osc_composer.evaluate import EvaluationConfig, EvaluationError, evaluate, load_heldout
-    from osc_composer.model import load_model, save_model
-    from osc_composer.notes import transpose_notes
+    from osc_composer.evaluation.evaluate import EvaluationConfig, EvaluationError, evaluate, load_heldout
+    from osc_composer.model.files import load_model, save_model
+    from osc_composer.music.encoding import tokens_to_notes
+    from osc_composer.music.notes import transpose_notes
 
     keras_model, metadata = load_model(small_model_path)
     metadata.config = dataclasses.replace(metadata.config, key_normalized=True)

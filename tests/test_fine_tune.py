@@ -23,9 +23,7 @@ from rich.console import Console
 from test_server import ClientProcess, P, Replies, has, msg, only, result_of
 from test_train import TINY, run_cli, write_tiny_corpus
 
-from osc_composer.encoding import Vocabulary
-from osc_composer.midi import write_midi
-from osc_composer.model import (
+from osc_composer.model.files import (
     ModelConfig,
     ModelMetadata,
     build_model,
@@ -34,8 +32,10 @@ from osc_composer.model import (
     read_metadata,
     save_model,
 )
-from osc_composer.notes import Note
-from osc_composer.train import (
+from osc_composer.music.encoding import Vocabulary
+from osc_composer.music.midi import write_midi
+from osc_composer.music.notes import Note
+from osc_composer.training.train import (
     MIN_WINDOW,
     TrainConfig,
     TrainingError,
@@ -256,7 +256,7 @@ def test_fine_tuning_keeps_the_base_and_reports_broken_files(
 
 
 def test_a_subfolder_named_like_a_base_style_trains_as_that_style(tmp_path: Path) -> None:
-    from osc_composer.prepare import ReadSettings, prepare_corpus
+    from osc_composer.training.prepare import ReadSettings, prepare_corpus
 
     tune = [Note(60 + (i * 7) % 12, 90, i * 0.5, 0.5) for i in range(80)]
     for name in ("dance/a.mid", "mine/b.mid", "c.mid", "dance/d.mid", "mine/e.mid"):
@@ -269,7 +269,7 @@ def test_a_subfolder_named_like_a_base_style_trains_as_that_style(tmp_path: Path
 
 
 def test_with_fewer_than_five_files_the_last_part_of_each_is_held_out(tmp_path: Path) -> None:
-    from osc_composer.prepare import HOLDOUT_TAIL, ReadSettings, prepare_corpus, split_tail
+    from osc_composer.training.prepare import HOLDOUT_TAIL, ReadSettings, prepare_corpus, split_tail
 
     notes = [Note(60 + i % 7, 90, i * 0.5, 1.0) for i in range(100)]
     head, tail, cut = split_tail(notes, 0.15)
@@ -385,9 +385,9 @@ def test_fitting_refuses_too_little_music_and_sizes_it_was_told_not_to_change() 
 
 # --- progress ----------------------------------------------------------------------------------
 def _report_a_run(console: Console) -> None:
-    from osc_composer.prepare import PreparedCorpus
-    from osc_composer.reporting import RichTrainingReporter
-    from osc_composer.train import TrainState
+    from osc_composer.training.prepare import PreparedCorpus
+    from osc_composer.training.reporting import RichTrainingReporter
+    from osc_composer.training.train import TrainState
 
     reporter = RichTrainingReporter(console)
     for done in range(1, 4):
@@ -428,7 +428,7 @@ def test_on_a_terminal_training_shows_a_bar_with_events_per_second_and_time_left
 
 
 def test_the_card_of_a_fine_tuned_model_shows_base_songs_settings_and_the_nll_table() -> None:
-    from osc_composer.card import render_card
+    from osc_composer.training.card import render_card
 
     settings = {"sequence_length": 32, "batch_size": 6, "learning_rate": 0.0005, "schedule": "cosine"}
     training = {

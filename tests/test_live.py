@@ -33,13 +33,13 @@ from test_server import (
     result_of,
 )
 
-from osc_composer.engine import load_engine
-from osc_composer.live import LIVE_SPECS, LiveBuffer
-from osc_composer.midi_out import MidiSink, open_midi_output
-from osc_composer.notes import Note
-from osc_composer.playback import Clock, Playback, PlayEvent, Scheduler, events_from_notes
-from osc_composer.protocol import ADDRESSES
+from osc_composer.engine.loader import load_engine
+from osc_composer.live.midi_out import MidiSink, open_midi_output
+from osc_composer.live.playback import Clock, Playback, PlayEvent, Scheduler, events_from_notes
+from osc_composer.live.settings import LIVE_SPECS, LiveBuffer
+from osc_composer.music.notes import Note
 from osc_composer.server import ComposerServer, ServerConfig
+from osc_composer.server.protocol import ADDRESSES
 
 SANITY_SECONDS = 0.5  # a played event this late means the scheduler is broken, not the machine busy
 
@@ -198,7 +198,7 @@ def test_stopping_turns_off_only_what_sounds() -> None:
 
 
 def test_the_oscquery_tree_is_the_protocol_table() -> None:
-    from osc_composer.discovery import find_node, oscquery_tree
+    from osc_composer.server.discovery import find_node, oscquery_tree
 
     tree = oscquery_tree()
     for address in ADDRESSES:

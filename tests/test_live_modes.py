@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from osc_composer.engine import Engine, load_engine
-from osc_composer.live import LiveSettings
-from osc_composer.live_modes import LivePlayer
-from osc_composer.params import SamplingParams
-from osc_composer.playback import Clock, PlayEvent
-from osc_composer.theory import allowed_pitches
+from osc_composer.engine.generate import Engine
+from osc_composer.engine.loader import load_engine
+from osc_composer.engine.params import SamplingParams
+from osc_composer.live.modes import LivePlayer
+from osc_composer.live.playback import Clock, PlayEvent
+from osc_composer.live.settings import LiveSettings
+from osc_composer.music.theory import allowed_pitches
 
 
 class VirtualTime:
@@ -128,3 +129,43 @@ def test_the_models_voice_plays_in_tempo_within_its_range_and_stops_clean(
     assert not sounding_after(sent)
     time_.run_until(200.0)
     assert not sounding_after(sent) and live.notes_sent == sum(e.is_on for e in sent)
+
+
+def test_answer_mode_feeds_the_stream_and_a_live_answer_continues_a_fork_of_it(
+    engine: Engine, small_model_path: Path
+) -> None:
+    """``answer``: every note reaches the stream as it comes (nothing is played back), and
+    the engine thread answers from a fork of it, moved on to the answer's beat and steered
+    by the heard notes' texture; the live stream goes on hearing the player meanwhile."""
+    from types import SimpleNamespace
+
+    from osc_composer.engine.generate import GenerationRequest
+    from osc_composer.music.notes import Note
+    from osc_composer.server.worker import Job, _generate
+
+    params = SamplingParams.create(seed=5, length=4.0, variations=2)
+    live, sent, _ = player(engine, LiveSettings(), params)  # the default mode: answer
+    played = [(60, 0.0), (64, 0.5), (67, 1.0), (72, 1.5)]
+    for pitch, beat in played:
+        live.note(pitch, 90, 100.0 + beat / 2)
+        live.note(pitch, 0, 100.0 + (beat + 0.4) / 2)
+    assert sent == [] and live.stream is not None
+    fed = live.stream.events
+    assert fed >= 2 * len(played)  # at least a note-on and a note-off each
+    fork, twin = live.fork_stream(), live.fork_stream()
+    assert fork is not None and twin is not None
+    live.note(74, 90, 101.5)  # the player goes on: the forks do not hear it
+    assert live.stream.events > fed and fork.events == fed
+
+    heard = [Note(pitch, 90, beat, 0.4) for pitch, beat in played]
+    request = GenerationRequest(heard, params, origin_beats=2.0)
+    job = Job(SimpleNamespace(host="h"), None, 1, request, 0.0, live=(2.0, len(heard)), stream=fork)
+    (answer,) = _generate(engine, [job])
+    twin.advance(twin.steps_of(2.0))
+    expected = twin.answer(params, engine.controls_for(heard, params))
+    assert answer.variations == expected.variations and any(answer.variations)
+
+    other = load_engine(str(small_model_path))  # a model change since the fork: primed instead
+    job = Job(SimpleNamespace(host="h"), None, 2, request, 0.0, live=(2.0, 4), stream=live.fork_stream())
+    (primed,) = _generate(other, [job])
+    assert primed.variations == other.generate([request])[0].variations

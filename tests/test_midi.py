@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osc_composer.encoding import quantize_notes
-from osc_composer.midi import MidiFileError, find_midi_files, read_midi, write_midi
-from osc_composer.notes import Note, sort_notes
+from osc_composer.music.encoding import quantize_notes
+from osc_composer.music.midi import MidiFileError, find_midi_files, read_midi, write_midi
+from osc_composer.music.notes import Note, sort_notes
 
 TPB = 480
 FILE_SETTINGS = settings(max_examples=60, deadline=None)  # with tmp_path_factory: one folder per example

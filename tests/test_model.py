@@ -12,8 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from osc_composer.encoding import DURATION_ENCODING, Vocabulary
-from osc_composer.model import (
+from osc_composer.model.files import (
     METADATA_MEMBER,
     ModelConfig,
     ModelFileError,
@@ -26,11 +25,12 @@ from osc_composer.model import (
     read_saved_layers,
     save_model,
 )
+from osc_composer.music.encoding import DURATION_ENCODING, Vocabulary
 
 
 def test_metadata_is_readable_without_importing_tensorflow(small_model_path: Path) -> None:
     code = (
-        "import sys; from osc_composer.model import read_metadata; "
+        "import sys; from osc_composer.model.files import read_metadata; "
         f"m = read_metadata({str(small_model_path)!r}); "
         "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules, 'TF was imported'; "
         "print(m.name, m.vocabulary.size, m.config.units)"
@@ -105,7 +105,7 @@ def test_pitch_class_layers_share_weights_and_are_saved_folded(tmp_path: Path) -
     loaded, metadata = load_model(path)
     assert metadata.config.pitch_classes
     np.testing.assert_allclose(loaded(tokens).numpy(), expected, atol=1e-5)
-    from osc_composer.engine import load_engine
+    from osc_composer.engine.loader import load_engine
 
     logits = load_engine(str(path)).logits(tokens[0])
     np.testing.assert_allclose(logits, expected[0], atol=1e-4)
@@ -189,7 +189,7 @@ def test_list_models_finds_folders_and_files_and_ignores_junk(tmp_path: Path, sm
 
 
 def test_bundled_default_model_has_a_card_and_matching_metadata() -> None:
-    from osc_composer.paths import default_model_path
+    from osc_composer.model.paths import default_model_path
 
     folder = default_model_path()
     metadata = read_metadata(folder)

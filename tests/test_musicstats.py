@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from osc_composer.encoding import Vocabulary, notes_to_tokens
-from osc_composer.musicstats import (
+from osc_composer.evaluation.musicstats import (
     NOTE_LENGTH_CLASSES,
     CopyIndex,
     compare_sets,
@@ -16,8 +15,9 @@ from osc_composer.musicstats import (
     melody,
     overlap_and_kl,
 )
-from osc_composer.notes import Note, shift_notes, transpose_notes
-from osc_composer.theory import infer_key, key_shift, white_key_shift
+from osc_composer.music.encoding import Vocabulary, notes_to_tokens
+from osc_composer.music.notes import Note, shift_notes, transpose_notes
+from osc_composer.music.theory import infer_key, key_shift, white_key_shift
 
 C_MAJOR_SCALE = [60, 62, 64, 65, 67, 69, 71, 72]
 

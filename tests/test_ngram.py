@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from osc_composer.encoding import BOS, Vocabulary, transpose_tokens
-from osc_composer.ngram import NGramModel, augment_transpositions, fit_ngrams, score_ngrams
+from osc_composer.evaluation.ngram import NGramModel, augment_transpositions, fit_ngrams, score_ngrams
+from osc_composer.music.encoding import BOS, Vocabulary, transpose_tokens
 
 VOCAB = Vocabulary()
 

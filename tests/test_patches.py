@@ -2,7 +2,7 @@
 
 For every patch and layout the checkers below extract each OSC address it sends (with the
 type tags it sends) and each reply address it expects (with the arguments it reads) and
-hold them against :mod:`osc_composer.protocol`. The mutation tests run the same checkers
+hold them against :mod:`osc_composer.server.protocol`. The mutation tests run the same checkers
 on copies with one address renamed or one type changed, so a checker that cannot fail
 would fail here.
 """
@@ -25,9 +25,9 @@ from xml.etree import ElementTree
 import pytest
 from conftest import REPO, require_program
 
-from osc_composer.live import LIVE_SPECS
-from osc_composer.params import PARAM_SPECS
-from osc_composer.protocol import INCOMING, OUTGOING, Address, ProtocolError
+from osc_composer.engine.params import PARAM_SPECS
+from osc_composer.live.settings import LIVE_SPECS
+from osc_composer.server.protocol import INCOMING, OUTGOING, Address, ProtocolError
 
 PATCHES = REPO / "max_patches"
 BUILD = PATCHES / "build_patches.py"
@@ -545,8 +545,19 @@ def test_pd_patch_speaks_the_protocol() -> None:
     text = PD.read_text()
     problems, sent, read = pd_problems(text)
     assert problems == []
-    assert sent >= MUST_SEND | LIVE_SEND | {"/composer/reply_port", "/composer/seed/clear", "/composer/ping"}
-    assert read >= MUST_READ | LIVE_READ | {"/composer/seed/size", "/composer/pong"}
+    play_along = {"/composer/live/start", "/composer/live/stop"}
+    models = {"/composer/models", "/composer/model"}
+    assert sent >= MUST_SEND | LIVE_SEND | play_along | models | {
+        "/composer/reply_port",
+        "/composer/seed/clear",
+        "/composer/ping",
+    }
+    assert read >= MUST_READ | LIVE_READ | {
+        "/composer/seed/size",
+        "/composer/pong",
+        "/composer/model/available",
+        "/composer/model/loaded",
+    }
 
 
 def test_pd_patch_uses_vanilla_network_objects_only() -> None:

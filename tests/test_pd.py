@@ -56,10 +56,12 @@ def pd_complaints(output: str) -> list[str]:
     return [line for line in output.splitlines() if pattern.search(line)]
 
 
-def run_with_server(pd: str, model: Path, tmp_path: Path, *sends: str) -> tuple[str, str]:
+def run_with_server(
+    pd: str, model: Path, tmp_path: Path, *sends: str, server_args: tuple[str, ...] = ()
+) -> tuple[str, str]:
     """Start a server on a free port, point the patch at it, run ``sends``; (Pd's output, context)."""
     reply_port = free_udp_port()
-    server = start_server(model, tmp_path / "server.log", reply_port=reply_port)
+    server = start_server(model, tmp_path / "server.log", *server_args, reply_port=reply_port)
     try:
         result = run_pd(
             pd, f"composer-listen {reply_port}", f"composer-connect 127.0.0.1 {server.port}", *sends
@@ -191,3 +193,61 @@ def test_pd_patch_sends_its_clock_and_plays_what_the_server_streams(
     want = sorted((float(n[2]), float(n[3])) for n in notes if n[1] == "0")
     assert sorted((float(p), float(v)) for p, v in ons) == want, "not every note was played" + context
     assert sorted(float(p) for (p,) in offs) == [p for p, _ in want], "a note-off is missing" + context
+
+
+def test_pd_patch_plays_along_harmonize_and_every_harmony_note_ends(
+    pd: str, small_model_path: Path, tmp_path: Path
+) -> None:
+    """Issue 14 end to end: a phrase played into real Pd (the receiver its [notein] feeds) goes
+    to the server as live notes; in harmonize mode (set with the MODE radio's receiver) the
+    harmony comes back into Pd as /composer/play/noteon, in key and in the interval below
+    each note, and each harmony note ends with its note."""
+    melody = [67, 69, 71, 72, 74, 72, 71, 67]
+    played = [step for pitch in melody for step in (f"{pitch} 100", f"{pitch} 0")]
+    output, context = run_with_server(
+        pd,
+        small_model_path,
+        tmp_path,
+        "composer-param-key symbol G",
+        "composer-param-scale symbol major",
+        "composer-live-param-harmony 2",
+        "composer-live-param-interval_low -12",
+        "composer-live-param-interval_high -3",
+        "composer-live-param-mode 1",  # what the MODE radio sends for harmonize
+        "composer-live-on 1",
+        *(f"composer-live-note {note}" for note in played),
+        "composer-test quitin 1500",
+    )
+    assert not printed(output, "composer-error"), "the server refused something the patch sent" + context
+    events = [
+        (line.split(":", 1)[0], int(float(line.split(":", 1)[1].split()[0])))
+        for line in output.splitlines()
+        if line.startswith(("composer-play-noteon:", "composer-play-noteoff:"))
+    ]
+    ons = [pitch for kind, pitch in events if kind == "composer-play-noteon"]
+    offs = [pitch for kind, pitch in events if kind == "composer-play-noteoff"]
+    assert len(ons) == 2 * len(melody), "every note played should get its two harmony notes" + context
+    assert sorted(ons) == sorted(offs), "a harmony note was left sounding" + context
+    g_major = {7, 9, 11, 0, 2, 4, 6}
+    # the server answers each note before it reads the next: its harmony comes in order
+    for index, pitch in enumerate(melody):
+        harmony = ons[2 * index : 2 * index + 2]
+        assert all(h % 12 in g_major and pitch - 12 <= h <= pitch - 3 for h in harmony), (pitch, harmony)
+
+
+def test_pd_patch_lists_and_loads_models(pd: str, small_model_path: Path, tmp_path: Path) -> None:
+    """MODEL: the list button asks /composer/models; typing a listed name loads it."""
+    output, context = run_with_server(
+        pd,
+        small_model_path,
+        tmp_path,
+        "composer-models bang",
+        f"composer-model symbol {small_model_path.stem}",
+        "composer-test quitin 4000",
+        server_args=("--models-dir", str(small_model_path.parent)),
+    )
+    # Pd's [print] names what it prints: "list small 1", "symbol small"
+    available = [atoms[1:] for atoms in printed(output, "composer-model-available") if atoms[0] == "list"]
+    assert [small_model_path.stem, "1"] in available, "the model in use is listed as current" + context
+    loaded = printed(output, "composer-model-loaded")
+    assert loaded == [["symbol", small_model_path.stem]], context

@@ -14,7 +14,7 @@ import pytest
 from conftest import RunningServer
 from test_server import ClientProcess, P, Replies, error_containing, has, msg
 
-from osc_composer.theory import allowed_pitches
+from osc_composer.music.theory import allowed_pitches
 
 
 @pytest.fixture(scope="module")

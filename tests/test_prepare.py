@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from test_train import write_tiny_corpus
 
-from osc_composer.encoding import Vocabulary
-from osc_composer.midi import write_midi
-from osc_composer.notes import Note
-from osc_composer.prepare import (
+from osc_composer.music.encoding import Vocabulary
+from osc_composer.music.midi import write_midi
+from osc_composer.music.notes import Note
+from osc_composer.training.prepare import (
     Corpus,
     ReadSettings,
     load_corpus,

@@ -1,4 +1,4 @@
-"""The address table in osc_composer.protocol: complete, consistent, documented, enforced."""
+"""The address table in osc_composer.server.protocol: complete, consistent, documented, enforced."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ import pytest
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket
 
-from osc_composer.params import PARAM_SPECS
-from osc_composer.protocol import (
+from osc_composer.engine.params import PARAM_SPECS
+from osc_composer.server import ComposerServer, ServerConfig
+from osc_composer.server.handlers import HANDLERS
+from osc_composer.server.protocol import (
     ADDRESSES,
     EMITTED_TAGS,
     INCOMING,
@@ -27,8 +29,6 @@ from osc_composer.protocol import (
     out_types,
     with_table,
 )
-from osc_composer.server import ComposerServer, ServerConfig
-from osc_composer.server.handlers import HANDLERS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -271,7 +271,7 @@ def test_param_addresses_refuse(name, tags, value, reason) -> None:
 def test_the_readme_table_is_current() -> None:
     readme = (REPO / "README.md").read_text()
     between = readme.split(TABLE_START, 1)[1].split(TABLE_END, 1)[0]
-    assert between.strip() == markdown_table(), "run: python -m osc_composer.protocol --update-readme"
+    assert between.strip() == markdown_table(), "run: python -m osc_composer.server.protocol --update-readme"
     assert with_table(readme) == readme
 
 

@@ -13,7 +13,7 @@ from conftest import REPO, RunningServer, free_udp_port, stop_server
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket
 
-from osc_composer.paths import DEFAULT_MODEL_NAME
+from osc_composer.model.paths import DEFAULT_MODEL_NAME
 
 README = (REPO / "README.md").read_text()
 

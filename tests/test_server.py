@@ -31,10 +31,10 @@ from pythonosc.osc_packet import OscPacket
 from pythonosc.parsing import osc_types
 
 from osc_composer import __version__
-from osc_composer.midi import write_midi
-from osc_composer.notes import Note
-from osc_composer.params import PARAM_SPECS
-from osc_composer.theory import SCALES
+from osc_composer.engine.params import PARAM_SPECS
+from osc_composer.music.midi import write_midi
+from osc_composer.music.notes import Note
+from osc_composer.music.theory import SCALES
 
 HELPER = Path(__file__).resolve().parent / "osc_client.py"
 P = "/composer"

@@ -1,4 +1,4 @@
-"""Live streams (osc_composer.streaming): events fed one by one, harmony and the model's own voice.
+"""Live streams (osc_composer.engine.streaming): events fed one by one, harmony and the model's own voice.
 
 Random-weight model from conftest (note-off encoding, controls); no wall-clock assertions.
 """
@@ -10,11 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from osc_composer.encoding import Vocabulary, notes_to_tokens
-from osc_composer.engine import Engine, LstmState, load_engine, lstm_step
-from osc_composer.notes import Note
-from osc_composer.streaming import Constraints, LiveStream, StreamError
-from osc_composer.theory import allowed_pitches
+from osc_composer.engine.generate import Engine
+from osc_composer.engine.loader import load_engine
+from osc_composer.engine.lstm import LstmState, lstm_step
+from osc_composer.engine.streaming import Constraints, LiveStream, StreamError
+from osc_composer.music.encoding import Vocabulary, notes_to_tokens
+from osc_composer.music.notes import Note
+from osc_composer.music.theory import allowed_pitches
 
 C_MAJOR = allowed_pitches(0, "major")
 
@@ -67,6 +69,31 @@ def test_harmony_notes_are_in_the_key_range_and_interval_and_end_with_release(en
     assert sorted(stream.release_all()) != [] and not [s for s in stream.sounding.values() if s.by_model]
 
 
+def test_harmony_can_be_sent_before_its_last_note_is_fed_and_settling_catches_up(engine: Engine) -> None:
+    """harmonize leaves its last choice's tokens unfed (the caller sends the notes first);
+    settle(), or any later event, feeds them: the state is then exactly that of a stream
+    that heard the same notes one by one."""
+    constraints = Constraints(allowed_pitches(0, "major", 48, 84))
+    stream, twin = LiveStream(engine, seed=7), LiveStream(engine, seed=7)
+    stream.note_on(64, 90, 6)
+    twin.note_on(64, 90, 6)
+    before = stream.events
+    harmony = stream.harmonize(2, constraints, around=64, interval_low=-12, interval_high=-1)
+    assert len(harmony) == 2 and stream.events == before + 1, "the last harmony note waits"
+    stream.settle()
+    assert stream.events == before + 2
+    for pitch in harmony:
+        twin.note_on(pitch, 90, 6, by_model=True)
+    np.testing.assert_allclose(stream.logits, twin.logits, atol=1e-5)
+    # a later event feeds what waits first, without settle()
+    again = stream.harmonize(1, constraints, around=72, interval_low=-12, interval_high=-1)
+    stream.note_off(64, 12)
+    for pitch in again:
+        twin.note_on(pitch, 90, 6, by_model=True)
+    twin.note_off(64, 12)
+    np.testing.assert_allclose(stream.logits, twin.logits, atol=1e-5)
+
+
 def test_the_models_own_voice_obeys_its_constraints_and_never_hangs(engine: Engine) -> None:
     constraints = Constraints(
         allowed_pitches(2, "dorian", 50, 70), polyphony=2, min_steps=3, max_steps=24, min_gap=3, max_gap=12
@@ -104,7 +131,7 @@ def test_a_player_event_before_the_proposed_wait_moves_time_to_the_player(engine
 
 
 def test_a_duration_model_cannot_stream(tmp_path: Path) -> None:
-    from osc_composer.encoding import DURATION_ENCODING
+    from osc_composer.music.encoding import DURATION_ENCODING
     from tests.test_engine import random_weights
 
     vocab = Vocabulary(encoding=DURATION_ENCODING)
@@ -115,8 +142,8 @@ def test_a_duration_model_cannot_stream(tmp_path: Path) -> None:
 def test_an_answer_from_the_live_state_equals_one_from_the_primed_seed(engine: Engine) -> None:
     """Answering from the streamed state gives what priming the same notes gives (same
     random seed), without re-priming; the stream does not move."""
-    from osc_composer.engine import GenerationRequest
-    from osc_composer.params import SamplingParams
+    from osc_composer.engine.generate import GenerationRequest
+    from osc_composer.engine.params import SamplingParams
 
     notes = [Note(60 + (i * 7) % 12, 80, i * 0.5, 0.5) for i in range(12)]
     params = SamplingParams.create(seed=3, length=8.0, variations=3, voices=4, density=3)

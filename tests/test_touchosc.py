@@ -40,9 +40,9 @@ from pythonosc.osc_packet import OscPacket
 from pythonosc.parsing import osc_types
 from test_patches import sent_problems
 
-from osc_composer.live import LIVE_MODES, LIVE_SPECS
-from osc_composer.params import PARAMS_BY_NAME
-from osc_composer.theory import SCALES
+from osc_composer.engine.params import PARAMS_BY_NAME
+from osc_composer.live.settings import LIVE_MODES, LIVE_SPECS
+from osc_composer.music.theory import SCALES
 
 lupa = pytest.importorskip("lupa.lua51")  # a dev dependency (pyproject: dev extras)
 

@@ -16,12 +16,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from osc_composer.encoding import NOTE_OFF, PITCH, Vocabulary, notes_to_tokens
-from osc_composer.midi import read_midi, write_midi
-from osc_composer.model import read_metadata
-from osc_composer.notes import Note, transpose_notes
-from osc_composer.prepare import events_with_controls, is_validation_file, load_corpus, split_groups
-from osc_composer.train import TrainConfig, is_chief, make_dataset
+from osc_composer.model.files import read_metadata
+from osc_composer.music.encoding import NOTE_OFF, PITCH, Vocabulary, notes_to_tokens
+from osc_composer.music.midi import read_midi, write_midi
+from osc_composer.music.notes import Note, transpose_notes
+from osc_composer.training.prepare import events_with_controls, is_validation_file, load_corpus, split_groups
+from osc_composer.training.train import TrainConfig, is_chief, make_dataset
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
@@ -185,8 +185,8 @@ def test_seed_architecture_trains_and_runs_in_the_engine(corpus_dir: Path, tmp_p
         "train", str(corpus_dir), "--out", str(out), "--epochs", "1", "--architecture", "seed", *TINY
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    from osc_composer.engine import load_engine
-    from osc_composer.model import load_model
+    from osc_composer.engine.loader import load_engine
+    from osc_composer.model.files import load_model
 
     engine = load_engine(str(out))
     model, metadata = load_model(out)

@@ -1,4 +1,4 @@
-"""osc_composer.wire: checked parsing, strictly typed building, bundle packing (no sockets)."""
+"""osc_composer.server.wire: checked parsing, strictly typed building, bundle packing (no sockets)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket
 from pythonosc.parsing import osc_types
 
-from osc_composer.wire import (
+from osc_composer.server.wire import (
     BUNDLE_HEADER,
     MAX_BUNDLE_DEPTH,
     WireError,

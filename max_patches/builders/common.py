@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from osc_composer.params import PARAM_SPECS, ParamSpec
-from osc_composer.protocol import INCOMING, OUTGOING, PREFIX
+from osc_composer.engine.params import PARAM_SPECS, ParamSpec
+from osc_composer.server.protocol import INCOMING, OUTGOING, PREFIX
 
 HERE = Path(__file__).resolve().parent.parent  # max_patches/
 
@@ -32,8 +32,8 @@ SPECS = {s.name: s for s in PARAM_SPECS}
 
 def _style_choices() -> tuple[str, ...]:
     """``auto`` and the styles of the bundled default model (a style menu's entries)."""
-    from osc_composer.model import ModelFileError, read_metadata
-    from osc_composer.paths import default_model_path
+    from osc_composer.model.files import ModelFileError, read_metadata
+    from osc_composer.model.paths import default_model_path
 
     try:
         return ("auto", *read_metadata(default_model_path()).config.styles)
@@ -92,7 +92,7 @@ def address(path: str) -> str:
     """A full address, checked against the table (a typo here fails the build)."""
     full = PREFIX + path
     if full not in INCOMING and full not in OUTGOING:
-        raise KeyError(f"{full} is not in osc_composer.protocol.ADDRESSES")
+        raise KeyError(f"{full} is not in osc_composer.server.protocol.ADDRESSES")
     return full
 
 

@@ -21,9 +21,9 @@ from builders.common import (
     range_text,
     short_doc,
 )
-from osc_composer.live import LIVE_SPECS
-from osc_composer.params import ParamSpec
-from osc_composer.theory import SCALES
+from osc_composer.engine.params import ParamSpec
+from osc_composer.live.settings import LIVE_SPECS
+from osc_composer.music.theory import SCALES
 
 MAX_PRESENTATION_SIZE = (1000.0, 640.0)  # the window, opened in presentation mode
 _TRIGGER_TYPES = {"b": "bang", "i": "int", "f": "float", "l": "", "s": "", "a": ""}

@@ -23,8 +23,8 @@ from builders.common import (
     range_text,
     short_doc,
 )
-from osc_composer.live import LIVE_SPECS
-from osc_composer.theory import SCALES
+from osc_composer.live.settings import LIVE_MODES, LIVE_SPECS
+from osc_composer.music.theory import SCALES
 
 
 def pd_escape(text: str) -> str:
@@ -71,8 +71,8 @@ class PdCanvas:
             f"#X floatatom {x} {y} {width} {number_text(low)} {number_text(high)} 0 - {receive} {send} 0;"
         )
 
-    def symbolatom(self, x: int, y: int, width: int, receive: str) -> int:
-        return self._add(f"#X symbolatom {x} {y} {width} 0 0 0 - {receive} - 0;")
+    def symbolatom(self, x: int, y: int, width: int, receive: str, send: str = "-") -> int:
+        return self._add(f"#X symbolatom {x} {y} {width} 0 0 0 - {receive} {send} 0;")
 
     def bng(self, x: int, y: int, send: str, label: str = "empty", size: int = 22) -> int:
         return self._add(
@@ -84,9 +84,9 @@ class PdCanvas:
             f"#X obj {x} {y} tgl {size} 0 {send} empty {label} {size + 5} 11 0 12 {PD_COLORS} 0 1;"
         )
 
-    def hradio(self, x: int, y: int, number: int, send: str, size: int = 22) -> int:
+    def hradio(self, x: int, y: int, number: int, send: str, size: int = 22, receive: str = "empty") -> int:
         return self._add(
-            f"#X obj {x} {y} hradio {size} 1 0 {number} {send} empty empty 0 -10 0 12 {PD_COLORS} 0;"
+            f"#X obj {x} {y} hradio {size} 1 0 {number} {send} {receive} empty 0 -10 0 12 {PD_COLORS} 0;"
         )
 
     def sub(self, x: int, y: int, canvas: PdCanvas) -> int:
@@ -238,13 +238,25 @@ def build_pd() -> str:
     main.symbolatom(x2, yy, 16, "composer-param-style-show")
     main.comment(x2 + 140, yy, "current style")
 
+    # ---------------------------------------------------------------- model (left column)
+    y = 720
+    main.comment(x0, y, "MODEL")
+    main.bng(x0, y + 24, "composer-models")
+    main.comment(x0 + 30, y + 26, "list the server's models:")
+    r = main.obj(x0, y + 54, "r composer-models-show")
+    box = main.msg(x0, y + 80, "(press to list)", width=50)
+    main.connect(r, 0, box)
+    main.comment(x0, y + 112, "load:")
+    main.symbolatom(x0 + 50, y + 112, 16, "composer-model-show", "composer-model")
+    main.comment(x0 + 200, y + 112, "<- type a name from the list and press Enter")
+
     # ---------------------------------------------------------------- live play (bottom row)
     pd_live_section(main, x0, 880)
 
     # ---------------------------------------------------------------- plumbing subpatches
     y = 720
     main.comment(x2, y, "how it works (open to see):")
-    subs = (pd_network(), pd_seed(), pd_record(), pd_params(), pd_player(), pd_live(), pd_test())
+    subs = (pd_network(), pd_seed(), pd_record(), pd_params(), pd_player(), pd_live(), pd_models(), pd_test())
     for i, canvas in enumerate(subs):
         main.sub(x2 + (i % 3) * 100, y + 26 + (i // 3) * 30, canvas)
     return main.render() + "\n"
@@ -553,14 +565,15 @@ def pd_player() -> PdCanvas:
 
     # replies
     r_in = c.obj(20, 240, "r composer-in")
-    route = c.obj(20, 266, "route begin note end error seed pong live play")
+    route = c.obj(20, 266, "route begin note end error seed pong live play model")
     c.chain(r_in, route)
     to_live = c.obj(560, 240, "s composer-in-live")
     to_play = c.obj(700, 240, "s composer-in-play")
     c.connect(route, 6, to_live)
     c.connect(route, 7, to_play)
+    c.connect(route, 8, c.obj(840, 240, "s composer-in-model"))
     other = c.obj(560, 296, "print composer-other")
-    c.connect(route, 8, other)
+    c.connect(route, 9, other)
 
     # begin: id variations length
     t_begin = c.obj(20, 300, "t l l")
@@ -706,6 +719,14 @@ def pd_live_section(main: PdCanvas, x: int, y: int) -> None:
     r = main.obj(x, y + 186, "r composer-live-show")
     box = main.msg(x, y + 212, "nothing heard yet")
     main.connect(r, 0, box)
+    main.comment(x, y + 250, "MODE: what the server does while you play")
+    modes = len(LIVE_MODES)
+    main.hradio(x, y + 274, modes, "composer-live-param-mode", size=30, receive="composer-live-mode-radio")
+    main.comment(x + 30 * modes + 8, y + 280, " / ".join(LIVE_MODES))
+    main.bng(x, y + 316, "composer-live-start", size=30)
+    main.comment(x + 38, y + 322, "start the model's own voice (duet, continue)")
+    main.bng(x + 300, y + 316, "composer-live-stop", size=30)
+    main.comment(x + 338, y + 322, "stop it (every note ends)")
     px = x + 480
     main.comment(px, y + 26, "live parameters (sent as soon as they change)")
     for i, spec in enumerate(LIVE_SPECS):
@@ -754,10 +775,12 @@ def pd_live() -> PdCanvas:
             ("composer-play", "/play"),
             ("composer-play-stop", "/play/stop"),
             ("composer-panic", "/panic"),
+            ("composer-live-start", "/live/start"),
+            ("composer-live-stop", "/live/stop"),
         )
     ):
-        xx = 300 + 260 * (i % 3)
-        yy = 50 + 90 * (i // 3)
+        xx = 300 + 260 * (i % 4)
+        yy = 50 + 90 * (i // 4)
         c.chain(
             c.obj(xx, yy, f"r {receive}"),
             c.obj(xx, yy + 26, pd_oscformat(path, "")),
@@ -777,6 +800,17 @@ def pd_live() -> PdCanvas:
         fmt = c.obj(xx, yy + 52, pd_oscformat(f"/live/param/{spec.name}", spec.osc_types))
         c.chain(r, store, fmt, c.obj(xx, yy + 78, "s composer-out"))
         c.connect(push, 0, store)
+        if spec.name == "mode":  # the MODE radio shows a mode typed into its number box, and back
+            c.connect(
+                r,
+                0,
+                c.msg(
+                    xx + 100,
+                    yy + 52,
+                    "; composer-live-mode-radio set $1; composer-live-param-mode-set set $1",
+                    width=30,
+                ),
+            )
 
     # the clock: every beat of [metro] at TEMPO sends "bpm beat", counting from 0 when switched on
     r_clock = c.obj(20, 360, "r composer-clock-on")
@@ -854,6 +888,48 @@ def pd_live() -> PdCanvas:
     return c
 
 
+def pd_models() -> PdCanvas:
+    c = PdCanvas("models", (220, 220, 760, 420))
+    c.comment(
+        20,
+        10,
+        "MODEL: /composer/models lists what the server can load (/composer/model/available name current), "
+        "/composer/model name loads one (/composer/model/loaded name when it is in use)",
+        width=90,
+    )
+    r_list = c.obj(20, 60, "r composer-models")
+    t_list = c.obj(20, 86, "t b b")
+    clear = c.msg(120, 112, "; composer-models-show set")
+    c.chain(r_list, t_list)
+    c.connect(t_list, 1, clear)
+    c.chain(t_list, c.obj(20, 140, pd_oscformat("/models", "")), c.obj(20, 166, "s composer-out"))
+    r_load = c.obj(360, 60, "r composer-model")
+    c.chain(r_load, c.obj(360, 86, pd_oscformat("/model", "s")), c.obj(360, 112, "s composer-out"))
+
+    r_in = c.obj(20, 210, "r composer-in-model")
+    route = c.obj(20, 236, "route available loaded")
+    c.chain(r_in, route)
+    # route leaves "name current" as a message named after the model: [list] makes it a list again
+    as_list = c.obj(20, 262, "list")
+    t_available = c.obj(20, 288, "t l l")
+    c.connect(route, 0, as_list)
+    c.connect(as_list, 0, t_available)
+    c.connect(t_available, 1, c.obj(120, 318, "print composer-model-available"))
+    listed = c.msg(20, 348, "; composer-models-show add2 $1 ($2)", width=30)
+    c.connect(t_available, 0, listed)
+    loaded_list = c.obj(360, 262, "list")
+    t_loaded = c.obj(360, 288, "t l l")
+    c.connect(route, 1, loaded_list)
+    c.connect(loaded_list, 0, t_loaded)
+    c.connect(t_loaded, 1, c.obj(460, 318, "print composer-model-loaded"))
+    c.connect(
+        t_loaded,
+        0,
+        c.msg(360, 326, "; composer-model-show set $1; composer-status-show set model $1 loaded", width=30),
+    )
+    return c
+
+
 def pd_test() -> PdCanvas:
     c = PdCanvas("test", (180, 180, 640, 360))
     c.comment(
@@ -861,11 +937,11 @@ def pd_test() -> PdCanvas:
         10,
         'remote control for scripts: pd -nogui -send "composer-test seed" ... '
         "(seed [n], generate, ping, autoquit 0/1: quit after the last /composer/end or an error, "
-        "playquit 0/1: quit after /composer/play/end)",
+        "playquit 0/1: quit after /composer/play/end, quitin MS: quit after MS ms)",
         width=80,
     )
     r = c.obj(20, 50, "r composer-test")
-    route = c.obj(20, 76, "route seed generate ping autoquit playquit")
+    route = c.obj(20, 76, "route seed generate ping autoquit playquit quitin")
     c.chain(r, route)
     phrase = c.obj(20, 110, "f 0")
     s_phrase = c.obj(20, 136, "s composer-phrase")
@@ -885,4 +961,7 @@ def pd_test() -> PdCanvas:
     c.connect(route, 4, play_gate, 1)
     r_played = c.obj(300, 150, "r composer-play-done")
     c.chain(r_played, play_gate, wait)
+    later = c.obj(560, 180, "delay")  # quitin MS: quit MS ms from now
+    c.connect(route, 5, later)
+    c.connect(later, 0, bye)
     return c

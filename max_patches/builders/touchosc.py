@@ -28,10 +28,10 @@ from builders.common import (
     address,
     number_text,
 )
-from osc_composer.live import LIVE_MODES, LIVE_SPECS
-from osc_composer.params import ParamSpec
-from osc_composer.protocol import OUTGOING
-from osc_composer.theory import SCALES
+from osc_composer.engine.params import ParamSpec
+from osc_composer.live.settings import LIVE_MODES, LIVE_SPECS
+from osc_composer.music.theory import SCALES
+from osc_composer.server.protocol import OUTGOING
 
 TOSC_SIZE = (1280, 800)
 TOSC_FIXED_SEED = 1  # what the "repeatable" toggle sends when on (-1, random, when off)
@@ -279,7 +279,7 @@ end
 """
 
 ROOT_SCRIPT = """-- osc-composer: the server's replies drive every control.
--- Generated from osc_composer.protocol: addresses, types, ranges and choices.
+-- Generated from osc_composer.server.protocol: addresses, types, ranges and choices.
 local PARAMS = '%(params)s'
 local LIVE_PARAMS = '%(live_params)s'
 local MODELS = '%(models)s'

@@ -10,18 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..engine import Engine
-from ..model import ModelFileError, read_metadata
-from ..notes import NoteError
-from ..params import PARAMS_BY_NAME, ParamError
-from ..playback import NoteSink, Scheduler
-from ..protocol import INCOMING, PREFIX, ProtocolError
-from ..wire import DEFAULT_MAX_DATAGRAM, WireError, parse_packet
+from ..engine.generate import Engine
+from ..engine.params import PARAMS_BY_NAME, ParamError
+from ..live.playback import NoteSink, Scheduler
+from ..model.files import ModelFileError, read_metadata
+from ..music.notes import NoteError
 from . import handlers
+from .protocol import INCOMING, PREFIX, ProtocolError
 from .sessions import Session, SessionTable, Slots
 from .stats import Stats
 from .tasks import LoadRequest, Message, ModelLoader, TaskRunner
 from .transport import Allowlist, Inbox, ReplyAddress, Source, Transport, safe_text
+from .wire import DEFAULT_MAX_DATAGRAM, WireError, parse_packet
 from .worker import Busy, FairQueue, Job, Worker, largest_cost
 
 log = logging.getLogger("osc_composer.server")
@@ -84,7 +84,7 @@ class ComposerServer:
         midi: NoteSink | None = None,
     ) -> None:
         self.config = config
-        self.midi = midi  # everything played also goes here (a mido port, see midi_out.py)
+        self.midi = midi  # everything played also goes here (a mido port, see live/midi_out.py)
         self.stats = Stats()
         self.model_path = model_path
         self.transport = Transport(
@@ -155,7 +155,7 @@ class ComposerServer:
         self._start_discovery(host, port)
 
     def _start_discovery(self, host: str, port: int) -> None:
-        from ..discovery import Advertiser, OscQueryServer
+        from .discovery import Advertiser, OscQueryServer
 
         http_port = None
         if self.config.oscquery:
@@ -327,7 +327,7 @@ class ComposerServer:
 
     def _load(self, request: LoadRequest) -> Engine:
         """On the loader thread: a model that has passed every check and answered a request."""
-        from ..engine import load_engine
+        from ..engine.loader import load_engine
         from .command import warm_up
 
         engine = load_engine(request.path)

@@ -11,13 +11,14 @@ import threading
 import time
 from pathlib import Path
 
-from ..engine import Engine, load_engine
-from ..model import ModelFileError, resolve_model_path
-from ..notes import Note
-from ..params import PARAMS_BY_NAME, SamplingParams
-from ..paths import default_model_path
-from ..wire import DEFAULT_MAX_DATAGRAM
+from ..engine.generate import Engine
+from ..engine.loader import load_engine
+from ..engine.params import PARAMS_BY_NAME, SamplingParams
+from ..model.files import ModelFileError, resolve_model_path
+from ..model.paths import default_model_path
+from ..music.notes import Note
 from .app import ComposerServer, ServerConfig
+from .wire import DEFAULT_MAX_DATAGRAM
 
 log = logging.getLogger("osc_composer.server")
 
@@ -134,7 +135,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
 
 
 def serve_from_args(args: argparse.Namespace) -> int:
-    from ..console import run_with_console, setup_plain_logging
+    from .console import run_with_console, setup_plain_logging
 
     config = config_from_args(args)
     use_console = not args.no_console and os.isatty(1)
@@ -145,7 +146,7 @@ def serve_from_args(args: argparse.Namespace) -> int:
     engine = load_checked(path)
     midi = None
     if args.midi_out is not None:
-        from ..midi_out import open_midi_output
+        from ..live.midi_out import open_midi_output
 
         midi = open_midi_output(None if args.midi_out == VIRTUAL_MIDI_PORT else args.midi_out)
     server = ComposerServer(config, engine, model_path=path, midi=midi)

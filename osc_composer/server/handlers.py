@@ -3,7 +3,7 @@
 The protocol table names each address's handler; :data:`HANDLERS` maps those names to the
 functions below. A handler runs with its session's lock held and returns the messages to
 send back to the session's reply address; it refuses a message by raising
-(:class:`~osc_composer.protocol.ProtocolError`, or :class:`Refused` when the error has a
+(:class:`~osc_composer.server.protocol.ProtocolError`, or :class:`Refused` when the error has a
 request id), which changes nothing. The handlers in :data:`OFFLINE`
 read files: they run on the tasks thread *without* the lock and take it only around the
 session change.
@@ -23,21 +23,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..engine import Continuation, GenerationRequest
-from ..live import LIVE_SPECS, LiveSettings
-from ..live_modes import LivePlayer
-from ..midi import MidiFileError, read_midi
-from ..model import list_models
-from ..notes import Note, end_beats
-from ..params import PARAM_SPECS, PARAMS_BY_NAME, ParamError, SamplingParams
-from ..paths import models_dir
-from ..playback import Clock, Playback, PlayEvent, events_from_notes
-from ..protocol import ADDRESSES, INCOMING, PREFIX, ProtocolError
-from ..wire import build_message, pack_bundles
+from ..engine.generate import Continuation, GenerationRequest
+from ..engine.params import PARAM_SPECS, PARAMS_BY_NAME, ParamError, SamplingParams
+from ..live.modes import LivePlayer
+from ..live.playback import Clock, Playback, PlayEvent, events_from_notes
+from ..live.settings import LIVE_SPECS, LiveSettings
+from ..model.files import list_models
+from ..model.paths import models_dir
+from ..music.midi import MidiFileError, read_midi
+from ..music.notes import Note, end_beats
+from .protocol import ADDRESSES, INCOMING, PREFIX, ProtocolError
 from .sessions import MAX_PLAYBACKS_PER_SESSION, Session
 from .stats import RequestRecord
 from .tasks import LoadRequest, Message
 from .transport import ReplyAddress, message, safe_text
+from .wire import build_message, pack_bundles
 from .worker import Busy, Job
 
 if TYPE_CHECKING:
@@ -327,6 +327,9 @@ def live_note(server: ComposerServer, session: Session, msg: Message, args: list
         # play along: the note goes to the live stream at once (harmony comes back from it)
         _player(server, session).note(pitch, velocity, now)
         return []
+    if server.worker.engine.vocab.note_offs:
+        # the stream hears every note as it comes; an answer continues it (no re-priming)
+        _player(server, session).note(pitch, velocity, now)
     silence = session.live_settings.silence
     if silence > 0 and session.live.sounding == 0:
         session.silence_timer = server.scheduler.call_at(
@@ -344,6 +347,8 @@ def live_respond(server: ComposerServer, session: Session, msg: Message, args: l
 def live_clear(server: ComposerServer, session: Session, msg: Message, args: list[Any]) -> Replies:
     session.live.clear()
     _cancel_silence(session)
+    if session.live_settings.mode_name == "answer":
+        session.stop_player(forget=True)  # the stream forgets too (no note of its own sounds)
     return []
 
 
@@ -424,7 +429,9 @@ def _answer_after_silence(server: ComposerServer, session: Session, beat: float)
 def live_answer(
     server: ComposerServer, session: Session, request_id: int | None, *, after_silence: float | None = None
 ) -> None:
-    """Queue a continuation of the last ``listen`` beats, starting on the next beat (lock held).
+    """Queue a continuation of what was heard, starting on the next beat (lock held): from
+    the session's live stream when its model is the server's (every note heard, no
+    re-priming), else by priming the last ``listen`` beats.
 
     Asked by /composer/live/respond, or by the silence timer (``after_silence``: the beat of
     the note-off that started the silence; a newer note makes the answer moot).
@@ -445,7 +452,12 @@ def live_answer(
     request = GenerationRequest(
         seed[-server.config.max_seed_notes :], session.params, origin_beats=start - origin
     )
-    job = Job(session, session.key, request_id, request, time.monotonic(), live=(start, len(seed)))
+    stream = None
+    if session.player is not None and session.player.engine is server.worker.engine:
+        stream = session.player.fork_stream()
+    job = Job(
+        session, session.key, request_id, request, time.monotonic(), live=(start, len(seed)), stream=stream
+    )
     _submit(server, session, job)
     if session.live_settings.autoplay:
         session.play_requested[request_id] = 0

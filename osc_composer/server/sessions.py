@@ -16,12 +16,12 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..engine import Continuation
-from ..live import LiveBuffer, LiveSettings
-from ..live_modes import LivePlayer
-from ..notes import Note
-from ..params import SamplingParams
-from ..playback import Clock, Playback, Timer
+from ..engine.generate import Continuation
+from ..engine.params import SamplingParams
+from ..live.modes import LivePlayer
+from ..live.playback import Clock, Playback, Timer
+from ..live.settings import LiveBuffer, LiveSettings
+from ..music.notes import Note
 from .transport import ReplyAddress, Source
 
 MAX_PLAYBACKS_PER_SESSION = 4  # a fifth stops the oldest

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from ..protocol import Address
+from .protocol import Address
 from .sessions import Session
 from .transport import ReplyAddress, Source, safe_text
 from .worker import Busy

@@ -22,8 +22,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..protocol import OUTGOING, PREFIX
-from ..wire import build_message, pack_bundles
+from .protocol import OUTGOING, PREFIX
+from .wire import build_message, pack_bundles
 
 if TYPE_CHECKING:
     from .stats import Stats

@@ -19,7 +19,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..engine import MAX_SEED_TOKENS, Continuation, Engine, GenerationRequest
+from ..engine.generate import MAX_SEED_TOKENS, Continuation, Engine, GenerationRequest
+from ..engine.streaming import LiveStream
 from .sessions import Session
 from .transport import ReplyAddress, safe_text
 
@@ -51,6 +52,7 @@ class Job:
     received: float
     cost: int = 0  # 0: estimated from the request
     live: tuple[float, int] | None = None  # a live answer: (clock beat where it starts, notes heard)
+    stream: LiveStream | None = None  # a live answer's fork of the session's stream (see _generate)
     host: str = field(init=False, default="")  # the client host it is queued and served under
 
     def __post_init__(self) -> None:
@@ -232,18 +234,47 @@ class Worker:
 
 
 def _generate(engine: Engine, jobs: list[Job]) -> list[Continuation | Exception]:
-    """The batch's results; when the batch fails, each request alone, so one bad request
-    (an unknown style, a NaN from the model) costs only its own answer."""
-    try:
-        return list(engine.generate([job.request for job in jobs]))
-    except Exception as exc:
-        if len(jobs) == 1:
-            return [exc]
-        log.debug("a batch of %d failed (%s): each request alone", len(jobs), safe_text(exc))
-    results: list[Continuation | Exception] = []
-    for job in jobs:
+    """The batch's results. A live answer whose stream is on this engine goes on from that
+    stream; the rest are primed in one batch, and when that fails, each request alone, so
+    one bad request (an unknown style, a NaN from the model) costs only its own answer."""
+    results: dict[int, Continuation | Exception] = {}
+    primed = []
+    for index, job in enumerate(jobs):
+        if job.stream is not None and job.stream.engine is engine and job.live is not None:
+            results[index] = _attempt(lambda job=job: _answer_from_stream(engine, job))
+        else:
+            primed.append(index)
+    if primed:
+        requests = [jobs[index].request for index in primed]
         try:
-            results.append(engine.generate([job.request])[0])
+            for index, result in zip(primed, engine.generate(requests), strict=True):
+                results[index] = result
         except Exception as exc:
-            results.append(exc)
-    return results
+            if len(primed) > 1:
+                log.debug("a batch of %d failed (%s): each request alone", len(primed), safe_text(exc))
+            for index in primed:
+                results[index] = (
+                    exc
+                    if len(primed) == 1
+                    else _attempt(lambda index=index: engine.generate([jobs[index].request])[0])
+                )
+    return [results[index] for index in range(len(jobs))]
+
+
+def _attempt(work: Callable[[], Continuation]) -> Continuation | Exception:
+    try:
+        return work()
+    except Exception as exc:
+        return exc
+
+
+def _answer_from_stream(engine: Engine, job: Job) -> Continuation:
+    """A live answer from the fork of the session's stream: moved on to the beat the answer
+    starts at, steered by the texture of the notes it answers (``controls_for`` the heard
+    seed, as a primed answer would be)."""
+    assert job.stream is not None and job.live is not None
+    stream = job.stream
+    stream.advance(stream.steps_of(job.live[0]))
+    params = job.request.params
+    controls = engine.controls_for(job.request.seed, params) if engine.has_controls else None
+    return stream.answer(params, controls)

@@ -1,7 +1,7 @@
 """The OSC address table: the one place the protocol is spelled out.
 
 The server's dispatcher and validation, ``/composer/describe``, the README's address
-table (``python -m osc_composer.protocol --markdown``) and the client-patch checks all
+table (``python -m osc_composer.server.protocol --markdown``) and the client-patch checks all
 read :data:`ADDRESSES`. Like mido's message specs: data first, code reads it.
 
 Argument type letters follow OSC: ``i`` int32, ``f`` float32, ``s`` string (``*`` in
@@ -16,8 +16,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from .live import LIVE_SPECS
-from .params import PARAM_SPECS, ParamError, ParamSpec
+from ..engine.params import PARAM_SPECS, ParamError, ParamSpec
+from ..live.settings import LIVE_SPECS
 
 PREFIX = "/composer"
 NUMBER_TAGS = frozenset("ifhd")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import ModelMetadata
+from ..model.files import ModelMetadata
 from .prepare import HOLDOUT_TAIL
 
 

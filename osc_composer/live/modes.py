@@ -1,7 +1,8 @@
 """Live modes: what the server plays while a musician plays (``/composer/live/param/mode``).
 
-* ``answer``: call and response (:mod:`osc_composer.live`): listen, and after ``silence``
-  beats answer with a phrase.
+* ``answer``: call and response (:mod:`osc_composer.live.settings`): listen, and after ``silence``
+  beats answer with a phrase, continued from the stream that heard every note (the
+  server forks it with :meth:`LivePlayer.fork_stream`; no re-priming).
 * ``harmonize``: every note the player starts gets up to ``harmony`` model-chosen notes at
   once, ``interval_low``..``interval_high`` semitones from it, in the session's key, scale
   and range, at ``harmony_velocity`` times the player's velocity; they end with the
@@ -12,7 +13,7 @@
 * ``continue``: the same voice, playing on by itself (``/composer/live/start``, until
   ``/composer/live/stop``).
 
-Both hear the player event by event through one :class:`~osc_composer.streaming.LiveStream`
+Both hear the player event by event through one :class:`~osc_composer.engine.streaming.LiveStream`
 per session (no re-priming). A :class:`LivePlayer` is driven from two threads, the
 receiving one (player notes) and the scheduler (its own voice's next moment), so it has one
 lock, taken for each call and never while waiting for anything else. It never leaves a note
@@ -26,13 +27,13 @@ import threading
 import time
 from collections.abc import Callable
 
-from .engine import Engine
-from .live import LiveSettings
-from .notes import Note
-from .params import SamplingParams
+from ..engine.generate import Engine
+from ..engine.params import SamplingParams
+from ..engine.streaming import Constraints, LiveStream, Proposal
+from ..music.notes import Note
+from ..music.theory import allowed_pitches, key_shift, white_key_shift
 from .playback import Clock, PlayEvent
-from .streaming import Constraints, LiveStream, Proposal
-from .theory import allowed_pitches, key_shift, white_key_shift
+from .settings import LiveSettings
 
 KEY_WINDOW = 16  # player notes the key of an unkeyed stream is judged from
 
@@ -75,23 +76,21 @@ class LivePlayer:
         """A played note-on (velocity > 0) or note-off at monotonic time ``when``."""
         with self._lock:
             params, mode = self._settings()
-            if mode.mode_name not in ("harmonize", "duet", "continue"):
-                return
             beat = self._clock().beat_at(when)
             stream = self._stream_for(params, mode, beat, pitch, velocity)
             step = stream.steps_of(beat)
-            events: list[PlayEvent] = []
+            # what is played goes out first; the stream is fed what it has not heard after
             if velocity > 0:
                 stream.note_on(pitch, velocity, step)
                 if mode.mode_name == "harmonize":
-                    events += self._harmonize(stream, pitch, velocity, params, mode, beat)
+                    self._emit(self._harmonize(stream, pitch, velocity, params, mode, beat))
+                stream.settle()
             else:
+                ended = self._harmony.pop(pitch, [])
+                self._emit([PlayEvent(beat, 0, added, 0) for added in ended])
                 stream.note_off(pitch, step)
-                for added in self._harmony.pop(pitch, []):
+                for added in ended:
                     stream.note_off(added, stream.cursor)
-                    events.append(PlayEvent(beat, 0, added, 0))
-            if events:
-                self._emit(events)
             if self.playing and mode.mode_name == "duet":
                 self._pending = None  # the player moved time on: the model thinks again
                 self._think(params, mode)
@@ -118,6 +117,12 @@ class LivePlayer:
         self._harmony[pitch] = self._harmony.get(pitch, []) + added
         loud = min(max(round(velocity * mode.harmony_velocity), 1), 127)
         return [PlayEvent(beat, 1, p, loud) for p in added]
+
+    def fork_stream(self) -> LiveStream | None:
+        """A copy of the stream as heard so far, for an ``answer`` computed elsewhere (the
+        engine thread) while this one goes on hearing the player; None before any note."""
+        with self._lock:
+            return None if self.stream is None else self.stream.fork()
 
     # --- the model's own voice ----------------------------------------------------------
     def start(self) -> None:
@@ -189,6 +194,8 @@ class LivePlayer:
 
     # --- helpers ------------------------------------------------------------------------
     def _emit(self, events: list[PlayEvent]) -> None:
+        if not events:
+            return
         self.notes_sent += sum(1 for e in events if e.is_on)
         self._send(events)
 
@@ -231,9 +238,9 @@ class LivePlayer:
         if self.stream is None or (self.stream.shift != shift and not self.stream.sounding):
             if mode.mode_name == "harmonize" and not params.voices:
                 params = params.with_values(voices=min(mode.harmony + 1, 4))
-            controls = (
-                self.engine.controls_for(self._heard, params) if self.engine.has_controls else (0, 0, 0)
-            )
+            # an answer measures the texture of what it answers when it is asked for
+            heard = [] if mode.mode_name == "answer" else self._heard
+            controls = self.engine.controls_for(heard, params) if self.engine.has_controls else (0, 0, 0)
             seed = params.seed if params.seed >= 0 else None
             step = self.engine.vocab.beats_to_steps(max(beat, 0.0))
             self.stream = LiveStream(self.engine, controls=controls, shift=shift, seed=seed, cursor=step)

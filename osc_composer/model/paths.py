@@ -13,7 +13,7 @@ def models_dir() -> Path:
     configured = os.environ.get("OSC_COMPOSER_MODELS")
     if configured:
         return Path(configured)
-    return Path(__file__).resolve().parent.parent / "models"
+    return Path(__file__).resolve().parents[2] / "models"
 
 
 def default_model_path() -> Path:

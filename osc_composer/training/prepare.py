@@ -36,11 +36,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .encoding import Vocabulary, notes_to_tokens
-from .midi import MidiFileError, find_midi_files, read_midi
-from .notes import Note, transpose_notes
-from .texture import measure_texture, stretch_notes
-from .theory import key_shift
+from ..music.encoding import Vocabulary, notes_to_tokens
+from ..music.midi import MidiFileError, find_midi_files, read_midi
+from ..music.notes import Note, transpose_notes
+from ..music.texture import measure_texture, stretch_notes
+from ..music.theory import key_shift
 
 # what a record's event ids are stored as: every vocabulary is far below 32,767 events
 EVENT_DTYPE = np.int16
@@ -57,7 +57,7 @@ class Corpus:
     """Event streams of the readable files, split by file, and what was skipped.
 
     Each file is ``(relative name, events)``, events being (n, 4) int32: the event id and
-    the file's three control classes (style, voices, density; :mod:`osc_composer.texture`)
+    the file's three control classes (style, voices, density; :mod:`osc_composer.music.texture`)
     repeated on every row. ``styles`` names style classes 1…n: the first-level subfolders
     of the training folder that hold music (none: every file is style 0, ``auto``).
     """
@@ -216,8 +216,12 @@ class ReadSettings:
                 sort_keys=True,
             ).encode()
         )
-        package = Path(__file__).resolve().parent
-        for module in ("prepare", "encoding", "midi", "notes", "texture", "theory"):
+        package = Path(__file__).resolve().parent.parent
+        sources = (
+            "training/prepare",
+            *(f"music/{name}" for name in ("encoding", "midi", "notes", "texture", "theory")),
+        )
+        for module in sources:
             digest.update((package / f"{module}.py").read_bytes())
         return digest.hexdigest()[:16]
 
@@ -577,7 +581,7 @@ def load_corpus(
     """Read every MIDI file under ``midi_dir``; broken or empty files are reported and skipped.
 
     ``key_normalized``: each file is moved to C major / A minor (by its
-    :func:`~osc_composer.theory.key_shift`), as key-normalised models learn and hear music.
+    :func:`~osc_composer.music.theory.key_shift`), as key-normalised models learn and hear music.
     ``time_stretch``: training files also at double and half speed (:func:`stretched_versions`).
     ``styles``: the style names to number files by (a model's, when evaluating it); by
     default the subfolders found here. ``jobs`` and ``cache_dir`` (see :func:`prepare_corpus`)

@@ -16,9 +16,9 @@ when a piece has one file), and stems are unique across a set, so a train/valida
 by the stem before ``~`` keeps all textures of a chorale, and all transcriptions of one
 O'Neill tune, on the same side.
 
-music21 only parses here: each piece becomes a list of :class:`~osc_composer.notes.Note`
+music21 only parses here: each piece becomes a list of :class:`~osc_composer.music.notes.Note`
 (offsets in quarter lengths are beats already) and is written with
-:func:`~osc_composer.midi.write_midi`, which is much faster than music21's own MIDI export.
+:func:`~osc_composer.music.midi.write_midi`, which is much faster than music21's own MIDI export.
 
 Conversion rules (:func:`stream_to_notes`):
 
@@ -43,7 +43,7 @@ bar or last ending), as ABC and printed music mean it, not to the top of the pie
 music21 would assume. A piece whose repeats music21 cannot expand is exported as written
 and counted in :attr:`ExportReport.repeats_not_expanded` with the reason.
 
-music21 is imported inside the functions only, so ``import osc_composer.corpus`` works
+music21 is imported inside the functions only, so ``import osc_composer.training.corpus`` works
 without it; exporting without it raises :class:`CorpusDependencyError`.
 """
 
@@ -61,8 +61,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .midi import write_midi
-from .notes import Note, sort_notes
+from ..music.midi import write_midi
+from ..music.notes import Note, sort_notes
 
 DEFAULT_VELOCITY = 90
 INSTALL_HINT = "pip install 'osc-composer[corpus]'"

@@ -11,9 +11,9 @@ What is measured, all on held-out files (files the model never trained on):
   feature by feature (overlap of distance distributions, KL divergence);
 * **verbatim copies**: how many generated 8-bar spans occur in the training data;
 * **in key**: the fraction of generated notes in the seed's key (Krumhansl-Schmuckler),
-  without and with the key/scale constraint of :class:`~osc_composer.params.SamplingParams`.
+  without and with the key/scale constraint of :class:`~osc_composer.engine.params.SamplingParams`.
 
-The split is the one training made (:func:`osc_composer.train.is_validation_file` with the
+The split is the one training made (:func:`osc_composer.training.train.is_validation_file` with the
 model's ``validation_percent``), so "held out" means the model's own validation files.
 """
 
@@ -30,16 +30,17 @@ from typing import Any
 
 import numpy as np
 
-from .encoding import PITCH, Vocabulary, tokens_to_notes
-from .engine import Engine, GenerationRequest, LstmState, lstm_step
-from .model import ModelMetadata, read_metadata, resolve_model_path
+from ..engine.generate import Engine, GenerationRequest
+from ..engine.lstm import LstmState, lstm_step
+from ..engine.params import SamplingParams
+from ..model.files import ModelMetadata, read_metadata, resolve_model_path
+from ..music.encoding import PITCH, Vocabulary, tokens_to_notes
+from ..music.notes import Note, shift_notes
+from ..music.texture import measure_texture, most_sounding
+from ..music.theory import infer_key
+from ..training.prepare import Corpus, default_cache_dir, load_corpus, style_of
 from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_key_ratio
 from .ngram import augment_transpositions, fit_ngrams, score_ngrams
-from .notes import Note, shift_notes
-from .params import SamplingParams
-from .prepare import Corpus, default_cache_dir, load_corpus, style_of
-from .texture import measure_texture, most_sounding
-from .theory import infer_key
 
 BEATS_PER_BAR = 4  # the corpora are overwhelmingly in 4/4; "8 bars" means 32 beats
 NGRAM_ORDERS = (1, 2, 3, 4)
@@ -128,13 +129,13 @@ def training_folder(
 
 def corpus_cache() -> Path:
     """Where rebuilt training corpora are kept: ``corpora`` in the cache folder training uses
-    (:func:`~osc_composer.prepare.default_cache_dir`, by default ``~/.cache/osc-composer``)."""
+    (:func:`~osc_composer.training.prepare.default_cache_dir`, by default ``~/.cache/osc-composer``)."""
     return default_cache_dir() / "corpora"
 
 
 def rebuilt_corpus(name: str, on_progress: Any = None) -> Path:
     """The named corpus exported into :func:`corpus_cache` (a rerun only does what is missing)."""
-    from .corpus import CorpusDependencyError, UnknownCorpusError, export_corpus
+    from ..training.corpus import CorpusDependencyError, UnknownCorpusError, export_corpus
 
     folder = corpus_cache() / name
     if on_progress is not None:
@@ -394,7 +395,7 @@ def evaluate(
     on_progress: Any = None,
 ) -> dict[str, Any]:
     """Run every measurement; the JSON-ready report (see the module docstring)."""
-    from .engine import load_engine
+    from ..engine.loader import load_engine
 
     def progress(text: str) -> None:
         if on_progress is not None:
@@ -827,7 +828,7 @@ def _percent(value: float | None) -> str:
 def update_card(model: str | os.PathLike, report: dict[str, Any], title: str = "Evaluation") -> Path:
     """Write or replace the ``## Evaluation`` section of the model card beside the model file;
     the rest of the card is kept as it is (a missing card is rendered from the metadata)."""
-    from .card import render_card
+    from ..training.card import render_card
 
     model_path = resolve_model_path(model)
     card = model_path.parent / "README.md"

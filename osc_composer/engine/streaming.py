@@ -29,10 +29,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .encoding import BOS, NOTE_OFF, PITCH, SHIFT
-from .engine import NEG_INF, Continuation, Engine, LstmState, _sample_rows, lstm_step
+from ..music.encoding import BOS, NOTE_OFF, PITCH, SHIFT
+from ..music.texture import AUTO
+from .generate import Continuation, Engine
+from .lstm import LstmState, lstm_step
 from .params import SamplingParams
-from .texture import AUTO
+from .sampler import NEG_INF, sample_rows
 
 
 class StreamError(ValueError):
@@ -86,6 +88,9 @@ class LiveStream:
     events: int = 0  # tokens fed so far
     _velocity_bin: int = -1
     _onset_now: bool = False  # a note started at the cursor: note-offs must wait for a SHIFT
+    # tokens decided but not yet fed (a harmony's last notes): fed before the network is next
+    # used, or by settle() once the notes are sent, so sending does not wait for them
+    _unfed: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.engine.vocab.note_offs:
@@ -101,8 +106,17 @@ class LiveStream:
 
     # --- feeding what happened ---------------------------------------------------------
     def _step(self, token: int) -> np.ndarray:
+        self.settle()
+        return self._feed(token)
+
+    def _feed(self, token: int) -> np.ndarray:
         self.events += 1
         return lstm_step(self.engine.weights, np.asarray([token]), self.state)[0]
+
+    def settle(self) -> None:
+        """Feed the tokens :meth:`harmonize` left unfed (cheap when there are none)."""
+        while self._unfed:
+            self.logits = self._feed(self._unfed.pop(0))
 
     def steps_of(self, beats: float) -> int:
         return self.vocab.beats_to_steps(beats)
@@ -115,19 +129,28 @@ class LiveStream:
             self.cursor += move
             self._onset_now = False
 
-    def note_on(self, pitch: int, velocity: int, step: int, *, by_model: bool = False) -> None:
-        """A note starts at ``step`` (player's pitch). A pitch already sounding ends first."""
+    def note_on(
+        self, pitch: int, velocity: int, step: int, *, by_model: bool = False, defer: bool = False
+    ) -> None:
+        """A note starts at ``step`` (player's pitch). A pitch already sounding ends first.
+        ``defer``: its tokens wait in :attr:`_unfed` (see :meth:`settle`)."""
         self.advance(step)
         model_pitch = pitch + self.shift
         if not 0 <= model_pitch <= 127:
             return  # outside what the model can hear after its key move
         if model_pitch in self.sounding:
             self._off(model_pitch)
+        tokens = []
         velocity_bin = self.vocab.velocity_to_bin(velocity)
         if velocity_bin != self._velocity_bin:
-            self.logits = self._step(self.vocab.velocity_token(velocity_bin))
+            tokens.append(self.vocab.velocity_token(velocity_bin))
             self._velocity_bin = velocity_bin
-        self.logits = self._step(self.vocab.pitch_token(model_pitch))
+        tokens.append(self.vocab.pitch_token(model_pitch))
+        if defer:
+            self._unfed += tokens
+        else:
+            for token in tokens:
+                self.logits = self._step(token)
         self.sounding[model_pitch] = Sounding(self.cursor, velocity, by_model)
         self._onset_now = True
 
@@ -157,8 +180,9 @@ class LiveStream:
         return mask
 
     def _sample(self, allowed: np.ndarray, temperature: float) -> int:
+        self.settle()
         scores = np.where(allowed, self.logits / temperature, NEG_INF)[None]
-        return int(_sample_rows(scores, np.zeros(1, np.int64), np.ones(1, np.float32), False, [self.rng])[0])
+        return int(sample_rows(scores, np.zeros(1, np.int64), np.ones(1, np.float32), False, [self.rng])[0])
 
     def harmonize(
         self,
@@ -170,7 +194,8 @@ class LiveStream:
         minimum: int | None = None,
     ) -> list[int]:
         """Up to ``count`` pitches (player's) the model would start now, with the notes just
-        fed, each fed back as it is chosen; ``around`` (a player's pitch) limits them to
+        fed, each fed back as it is chosen (the last one's tokens wait for :meth:`settle`,
+        so the caller can send the notes first); ``around`` (a player's pitch) limits them to
         ``interval_low``..``interval_high`` semitones from it. After ``minimum`` notes
         (default: ``count``) the model may stop early: a SHIFT (time moving on) among its
         choices means "no more notes now". Fewer come when the constraints leave no pitch."""
@@ -196,7 +221,7 @@ class LiveStream:
                 break
             pitch = int(vocab.pitch_of_token[token]) - self.shift
             velocity = self._velocity_within(constraints)
-            self.note_on(pitch, velocity, self.cursor, by_model=True)
+            self.note_on(pitch, velocity, self.cursor, by_model=True, defer=True)
             chosen.append(pitch)
         return chosen
 
@@ -258,12 +283,29 @@ class LiveStream:
         elif proposal.kind == "off":
             self.note_off(proposal.pitch, self.cursor)
 
-    def answer(self, params: SamplingParams) -> Continuation:
+    def fork(self) -> LiveStream:
+        """A copy that can be moved on and asked without touching this stream (an answer is
+        computed on the engine thread while the player goes on feeding this one)."""
+        self.settle()
+        copy = LiveStream.__new__(LiveStream)
+        copy.__dict__.update(self.__dict__)
+        copy.state = self.state.row(0)
+        copy.sounding = dict(self.sounding)
+        copy._unfed = []
+        copy.rng = np.random.default_rng(self.seed)
+        return copy
+
+    def answer(self, params: SamplingParams, controls: tuple[int, int, int] | None = None) -> Continuation:
         """A phrase continuing what was heard, from this state (no re-priming), starting at
-        the cursor; its pitches are the player's. The stream itself does not move."""
+        the cursor; its pitches are the player's. The stream itself does not move.
+
+        ``controls`` (style, voices, density classes, e.g. :meth:`Engine.controls_for` of
+        the notes heard) steer the answer from here on, and their voices cap its
+        polyphony as a primed request's do; None keeps the stream's."""
+        self.settle()
         sounding = {pitch: self.cursor - s.start for pitch, s in self.sounding.items()}
         return self.engine.continue_state(
-            self.state, self.logits, sounding, self._velocity_bin, params, shift=self.shift
+            self.state, self.logits, sounding, self._velocity_bin, params, shift=self.shift, controls=controls
         )
 
     def release_all(self) -> list[int]:

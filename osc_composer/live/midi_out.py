@@ -14,7 +14,7 @@ import mido
 
 from .playback import PlayEvent
 
-log = logging.getLogger("osc_composer.midi_out")
+log = logging.getLogger("osc_composer.live.midi_out")
 
 VIRTUAL_PORT_NAME = "osc-composer"
 ALL_NOTES_OFF = 123  # MIDI control change

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .encoding import BOS, Vocabulary, transpose_tokens
+from ..music.encoding import BOS, Vocabulary, transpose_tokens
 
 MAX_ORDER = 7  # with int64 codes: V**order < 2**62 holds up to order 7 for V = 354
 CHUNK = 2048  # contexts per dense (chunk, vocabulary) block when scoring

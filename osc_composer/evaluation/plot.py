@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .notes import Note
+from ..music.notes import Note
 
 SEED_COLOUR = "#1f77b4"  # blue
 CONTINUATION_COLOUR = "#ff7f0e"  # orange

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from .theory import SCALES, parse_key, parse_scale
+from ..music.theory import SCALES, parse_key, parse_scale
 
 
 class ParamError(ValueError):

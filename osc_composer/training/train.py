@@ -10,7 +10,7 @@ interrupted run stopped.
 Fine-tuning (``base``) continues from a model file instead of random weights: its
 vocabulary, architecture, key normalisation and controls are kept, and settings suited to
 a few minutes of music are chosen (:func:`fine_tuning_config`). Reading the folder is
-done by :mod:`osc_composer.prepare` (in parallel, cached by content, streamed).
+done by :mod:`osc_composer.training.prepare` (in parallel, cached by content, streamed).
 """
 
 from __future__ import annotations
@@ -29,9 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .encoding import DEFAULT_VOCABULARY, Vocabulary
-from .midi import MIDI_SUFFIXES, find_midi_files
-from .model import (
+from ..model.files import (
     MODEL_FILENAME,
     ModelConfig,
     ModelFileError,
@@ -44,6 +42,8 @@ from .model import (
     resolve_model_path,
     save_model,
 )
+from ..music.encoding import DEFAULT_VOCABULARY, Vocabulary
+from ..music.midi import MIDI_SUFFIXES, find_midi_files
 from .prepare import PreparedCorpus, ReadSettings, prepare_corpus
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def fit_to_corpus(config: TrainConfig, train_events: int) -> TrainConfig:
 def resolve_base(base: str | os.PathLike) -> Path:
     """The model file a ``--from`` names: a model folder, a ``.keras`` file, or the name
     of a model in the models folder (``mixture``)."""
-    from .paths import models_dir
+    from ..model.paths import models_dir
 
     path = Path(base)
     if not path.exists() and len(path.parts) == 1 and (models_dir() / path).exists():
@@ -189,7 +189,7 @@ def read_base(base: str | os.PathLike) -> tuple[Path, ModelMetadata]:
 def transfer_weights(model: keras.Model, base: keras.Model) -> None:
     """Set a freshly built training model to a saved (folded) model's weights, layer by layer
     (the layouts share layer names). A training layer with pitch-class or octave tables
-    (:func:`~osc_composer.model.pitch_class_layers`) holds its own weights first, then the
+    (:func:`~osc_composer.model.files.pitch_class_layers`) holds its own weights first, then the
     shared tables; a folded file's weights are exactly the own weights with shared tables at
     zero, so the training model starts out computing what the base model computes."""
     for layer in model.layers:
@@ -441,7 +441,7 @@ def train(
     its vocabulary and architecture replace ``vocab`` and ``model_config``, files in a
     subfolder named like one of its styles train as that style, any other as ``auto``.
     ``jobs`` processes read the MIDI files, ``cache_dir`` keeps what they read
-    (:func:`~osc_composer.prepare.prepare_corpus`). User errors raise :class:`TrainingError`
+    (:func:`~osc_composer.training.prepare.prepare_corpus`). User errors raise :class:`TrainingError`
     before TensorFlow is imported wherever they can be known by then."""
     config = config or TrainConfig()
     reporter = reporter or TrainingReporter()
@@ -485,7 +485,7 @@ def train(
         )
     state.run = identity
 
-    from . import tf_setup
+    from ..model import tf_setup
 
     tf_setup.configure()
     import keras
@@ -525,7 +525,7 @@ def train(
                 reporter.message(f"no checkpoint to resume from; starting {start}")
             model = build_model(vocab, model_config)
             if base_path is not None:
-                from .model import load_model
+                from ..model.files import load_model
 
                 try:
                     base_model, _ = load_model(base_path)

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .notes import Note
+from ..music.notes import Note
 
-log = logging.getLogger("osc_composer.playback")
+log = logging.getLogger("osc_composer.live.playback")
 
 DEFAULT_BPM = 120.0
 MIN_NOTE_BEATS = 1 / 96  # a zero-length note still gets its note-off after its note-on

@@ -18,11 +18,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from . import __version__
+from .. import __version__
+from ..music.theory import SCALES
 from .protocol import ADDRESSES, Address, Arg
-from .theory import SCALES
 
-log = logging.getLogger("osc_composer.discovery")
+log = logging.getLogger("osc_composer.server.discovery")
 
 SERVICE_NAME = "osc-composer"
 OSC_SERVICE = "_osc._udp.local."

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .encoding import Vocabulary
+from ..music.encoding import Vocabulary
 
 if TYPE_CHECKING:
     import keras
@@ -59,11 +59,11 @@ class ModelConfig:
     file never needs the training layers and the engine runs it unchanged.
 
     ``key_normalized``: the model learnt from music moved to C major / A minor (each file by
-    the key :func:`~osc_composer.theory.infer_key` hears in it), so it must hear seeds moved
+    the key :func:`~osc_composer.music.theory.infer_key` hears in it), so it must hear seeds moved
     there too; the engine does that and moves its continuations back.
 
     ``controls``: the model reads, beside each event, three control classes (style, voices,
-    density; see :mod:`osc_composer.texture`), each embedded and added to the event's
+    density; see :mod:`osc_composer.music.texture`), each embedded and added to the event's
     embedding (:func:`conditioned_embedding_layer`); ``styles`` names the style classes
     1…n (class 0 is ``auto``). The input is then (batch, time, 4): event id and the three
     control classes.
@@ -110,7 +110,7 @@ class ModelConfig:
     @property
     def control_sizes(self) -> tuple[int, int, int]:
         """Classes of each control (style, voices, density), ``auto`` included."""
-        from .texture import DENSITY_CLASSES, VOICE_CLASSES
+        from ..music.texture import DENSITY_CLASSES, VOICE_CLASSES
 
         return (len(self.styles) + 1, len(VOICE_CLASSES) + 1, len(DENSITY_CLASSES) + 1)
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .encoding import NOTE_OFF, PITCH, SPECIAL, VELOCITY, Vocabulary, notes_to_tokens
-from .notes import Note, shift_notes
-from .theory import SCALES, Key
+from ..music.encoding import NOTE_OFF, PITCH, SPECIAL, VELOCITY, Vocabulary, notes_to_tokens
+from ..music.notes import Note, shift_notes
+from ..music.theory import SCALES, Key
 
 # Yang & Lerch's twelve note-length classes, in beats: whole, half, quarter, 8th, 16th, their
 # dotted forms, and half-, quarter- and 8th-note triplets.
@@ -248,7 +248,7 @@ class CopyIndex:
     """Verbatim-copy detection against training streams.
 
     A passage *copies* the training data when its events (its notes encoded with
-    :func:`~osc_composer.encoding.notes_to_tokens` from its first note on) occur as one
+    :func:`~osc_composer.music.encoding.notes_to_tokens` from its first note on) occur as one
     contiguous run inside some training stream, with VELOCITY events ignored (dynamics do
     not make music new) and **transposition-invariant** (pitches compared as intervals, so a
     copy moved by any number of semitones counts; the model is trained on transposed

@@ -1,7 +1,7 @@
 """Call-and-response: what a player plays live, kept in beats, turned into a seed on demand.
 
 Pure bookkeeping: times come in as beats of the client's clock (the server stamps each note
-on arrival and converts with :class:`~osc_composer.playback.Clock`); nothing here reads a
+on arrival and converts with :class:`~osc_composer.live.playback.Clock`); nothing here reads a
 clock or a socket.
 """
 
@@ -12,8 +12,8 @@ from collections import deque
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from .notes import Note
-from .params import ParamError, ParamSpec
+from ..engine.params import ParamError, ParamSpec
+from ..music.notes import Note
 
 DEFAULT_MAX_LIVE_NOTES = 512
 LIVE_MODES = ("answer", "harmonize", "duet", "continue")  # /composer/live/param/mode 0–3
@@ -29,7 +29,13 @@ LIVE_SPECS: tuple[ParamSpec, ...] = (
         "answer live playing by itself after this many beats of silence (0 = only on /composer/live/respond)",
     ),
     ParamSpec(
-        "listen", "float", 8.0, 0.25, 64.0, "beats of live playing (the most recent) a live answer continues"
+        "listen",
+        "float",
+        8.0,
+        0.25,
+        64.0,
+        "beats of live playing (the most recent) whose texture a live answer follows "
+        "(a duration-encoding model re-primes on them)",
     ),
     ParamSpec("autoplay", "int", 0, 0, 1, "1: also play live answers as /composer/play/noteon and noteoff"),
     ParamSpec(
@@ -40,7 +46,7 @@ LIVE_SPECS: tuple[ParamSpec, ...] = (
         500.0,
         "played notes are sent this much later than their beat (negative: earlier, for a slow synth)",
     ),
-    # play along (live_modes.py)
+    # play along (live/modes.py)
     ParamSpec(
         "mode",
         "int",

@@ -19,7 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from .server import ComposerServer, Stats
+    from .app import ComposerServer
+    from .stats import Stats
 
 
 def setup_plain_logging(level: int = logging.INFO, stream=None) -> None:
