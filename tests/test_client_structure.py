@@ -28,7 +28,7 @@ from xml.etree import ElementTree
 
 import pytest
 from conftest import REPO, require_program
-from test_patches import max_line_problems
+from test_patches import AMXD, amxd_patcher, max_line_problems
 
 sys.path.insert(0, str(REPO / "max_patches"))
 from builders.max import max_io
@@ -45,9 +45,9 @@ TOSC = PATCHES / "osc-composer.tosc"
 # ------------------------------------------------------------------------------------------------
 
 
-def max_structure_problems(patcher: dict) -> list[str]:
+def max_structure_problems(patcher: dict, size: tuple[float, float] | None = None) -> list[str]:
     """Unique ids, cords within the boxes' inlets and outlets, object boxes' counts as Max
-    makes them, and the presentation inside the window."""
+    makes them, and the presentation inside ``size`` (default: the window)."""
     problems = []
     ids = [b["box"]["id"] for b in patcher["boxes"]]
     problems += [f"box id {i} is used {ids.count(i)} times" for i in sorted(set(ids)) if ids.count(i) > 1]
@@ -67,7 +67,7 @@ def max_structure_problems(patcher: dict) -> list[str]:
                 )
             if len(box.get("outlettype", [])) != box["numoutlets"]:
                 problems.append(f"{box['id']}: {len(box['outlettype'])} outlet types for {outlets} outlets")
-    _, _, width, height = patcher["rect"]
+    width, height = size or patcher["rect"][2:]
     shown = [b["box"] for b in patcher["boxes"] if "presentation_rect" in b["box"]]
     if patcher.get("openinpresentation") and not shown:
         problems.append("opens in presentation mode with nothing in it")
@@ -76,9 +76,7 @@ def max_structure_problems(patcher: dict) -> list[str]:
         if box.get("presentation") != 1:
             problems.append(f"{box['id']} has a presentation rectangle but is not in the presentation")
         if x < 0 or y < 0 or w <= 0 or h <= 0 or x + w > width or y + h > height:
-            problems.append(
-                f"{box['id']} at {box['presentation_rect']} is outside the {width}x{height} window"
-            )
+            problems.append(f"{box['id']} at {box['presentation_rect']} is outside the {width}x{height} view")
     return problems
 
 
@@ -94,6 +92,19 @@ def test_max_patch_structure() -> None:
     assert {"button", "umenu", "toggle", "number", "flonum"} <= shown
     hidden = [b["box"] for b in patcher["boxes"] if b["box"]["maxclass"] == "newobj"]
     assert all("presentation_rect" not in b for b in hidden), "plumbing stays out of the presentation"
+
+
+LIVE_DEVICE_HEIGHT = 169.0  # a device's height in Live's device chain
+
+
+def test_max_for_live_device_structure() -> None:
+    """The same rules for the device's patcher; its presentation must fit Live's device view."""
+    patcher = amxd_patcher(AMXD.read_bytes())["patcher"]
+    size = (patcher["devicewidth"], LIVE_DEVICE_HEIGHT)
+    assert max_structure_problems(patcher, size) == []
+    shown = _first_shown(patcher)
+    shown["presentation_rect"][1] = LIVE_DEVICE_HEIGHT - 10
+    assert any("outside the" in p for p in max_structure_problems(patcher, size))
 
 
 def _mutate_max(edit: Callable[[dict], None]) -> list[str]:
@@ -118,7 +129,7 @@ def _first_shown(patcher: dict) -> dict:
         (lambda p: p["boxes"][1]["box"].__setitem__("id", p["boxes"][0]["box"]["id"]), "is used 2 times"),
         (lambda p: _box(p, "transport").__setitem__("text", "transport 1"), ""),  # still 9 outlets: fine
         (lambda p: _box(p, "sel 1 0").__setitem__("text", "sel 1"), "Max makes 2 and 2"),
-        (lambda p: _first_shown(p)["presentation_rect"].__setitem__(0, 990.0), "outside the"),
+        (lambda p: _first_shown(p)["presentation_rect"].__setitem__(0, 990.0), "outside the 1000.0x640.0"),
         (lambda p: _first_shown(p).__setitem__("presentation", 0), "not in the presentation"),
         (lambda p: _box(p, "metro 500").__setitem__("text", "metronome 500"), "no inlet/outlet table"),
     ],
