@@ -304,52 +304,30 @@ def build_max() -> dict:
         ui_boxes.append((ui, default))
         yy += 28
         py += 25
-    p.comment(420, yy, "key", presentation=(10, py, 90, 20))
-    key = p.ui(
-        "umenu",
-        510,
-        yy,
-        70,
-        items=[item for name in KEY_NAMES for item in (name, ",")][:-1],
-        presentation=(100, py, 70, 22),
+    # menus: the key is sent as its index (outlet 0), a scale or style as its name (outlet 1)
+    menus = (
+        ("key", KEY_NAMES, 0, "tonic of the scale (sent as 0-11)", 70),
+        ("scale", tuple(SCALES), 1, "scale constraint (chromatic = none)", 100),
+        ("style", STYLE_CHOICES, 1, "style to continue in (auto = the seed's)", 100),
     )
-    key_send = p.obj(620, yy, "prepend " + address("/param/key"))
-    p.connect(key, 0, key_send)
-    p.connect(key_send, 0, udpsend)
-    p.comment(880, yy, "tonic of the scale (sent as 0-11)", width=330)
-    ui_boxes.append((key, str(SPECS["key"].default)))
-    yy += 28
-    py += 25
-    p.comment(420, yy, "scale", presentation=(10, py, 90, 20))
-    scale = p.ui(
-        "umenu",
-        510,
-        yy,
-        100,
-        items=[item for name in SCALES for item in (name, ",")][:-1],
-        presentation=(100, py, 130, 22),
-    )
-    scale_send = p.obj(620, yy, "prepend " + address("/param/scale"))
-    p.connect(scale, 1, scale_send)
-    p.connect(scale_send, 0, udpsend)
-    p.comment(880, yy, "scale constraint (chromatic = none)", width=330)
-    ui_boxes.append((scale, str(list(SCALES).index(SPECS["scale"].default))))
-    yy += 28
-    py += 25
-    p.comment(420, yy, "style", presentation=(10, py, 90, 20))
-    style = p.ui(
-        "umenu",
-        510,
-        yy,
-        100,
-        items=[item for name in STYLE_CHOICES for item in (name, ",")][:-1],
-        presentation=(100, py, 130, 22),
-    )
-    style_send = p.obj(620, yy, "prepend " + address("/param/style"))
-    p.connect(style, 1, style_send)
-    p.connect(style_send, 0, udpsend)
-    p.comment(880, yy, "style to continue in (auto = the seed's)", width=330)
-    ui_boxes.append((style, str(STYLE_CHOICES.index(SPECS["style"].default))))
+    for name, choices, outlet, doc, width in menus:
+        p.comment(420, yy, name, presentation=(10, py, 90, 20))
+        menu = p.ui(
+            "umenu",
+            510,
+            yy,
+            width,
+            items=[item for choice in choices for item in (choice, ",")][:-1],
+            presentation=(100, py, width * 1.3 if outlet else width, 22),
+        )
+        send = p.obj(620, yy, "prepend " + address(f"/param/{name}"))
+        p.connect(menu, outlet, send)
+        p.connect(send, 0, udpsend)
+        p.comment(880, yy, doc, width=330)
+        default = SPECS[name].default
+        ui_boxes.append((menu, str(default if isinstance(default, int) else choices.index(default))))
+        yy += 28
+        py += 25
 
     # loadbang: defaults into every control (which sends them); push: every control again
     loadbang = p.obj(20, 330, "loadbang")

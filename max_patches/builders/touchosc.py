@@ -607,40 +607,17 @@ def build_tosc_root() -> ToscNode:
 
     # model choice and connection, top right
     nodes.append(tosc_label("model_caption", "model", (300, 8, 60, 36), 13, textAlignH=1))
-    nodes += tosc_button(
-        "model_previous",
-        "<",
-        (360, 8, 40, 36),
-        None,
-        GREY,
-        script=command_script("model_previous", "show the previous model"),
+    # buttons that ask the root's script: (name = the notification, caption, x, width, colour, what)
+    commands = (
+        ("model_previous", "<", 360, 40, GREY, "show the previous model"),
+        ("model_next", ">", 608, 40, GREY, "show the next model"),
+        ("model_load", "LOAD MODEL", 652, 120, CHOICE_COLOR, "load the model shown"),
+        ("sync", "SYNC", 1000, 120, GREY, "ask the server for every setting"),
     )
+    for name, caption, x, w, color, what in commands:
+        nodes += tosc_button(name, caption, (x, 8, w, 36), None, color, script=command_script(name, what))
     nodes.append(
         tosc_label("model_name", "-", (404, 8, 200, 36), 14, background=1, color=(0.12, 0.12, 0.14, 1))
-    )
-    nodes += tosc_button(
-        "model_next",
-        ">",
-        (608, 8, 40, 36),
-        None,
-        GREY,
-        script=command_script("model_next", "show the next model"),
-    )
-    nodes += tosc_button(
-        "model_load",
-        "LOAD MODEL",
-        (652, 8, 120, 36),
-        None,
-        CHOICE_COLOR,
-        script=command_script("model_load", "load the model shown"),
-    )
-    nodes += tosc_button(
-        "sync",
-        "SYNC",
-        (1000, 8, 120, 36),
-        None,
-        GREY,
-        script=command_script("sync", "ask the server for every setting"),
     )
     nodes += tosc_button("ping", "PING", (1144, 8, 120, 36), tosc_send("/ping", [], "RISE"), GREY)
 
