@@ -18,7 +18,7 @@ the TouchOSC manual describes them:
 - ``root:findByName(name, true)``, ``control:notify(key, value)`` → ``onReceiveNotify``,
   ``init()`` once when the layout loads.
 
-The replies are the real server's datagrams (bundles taken apart, as TouchOSC does), decoded
+The replies are the real server's datagrams (a bundle taken apart into its messages), decoded
 and handed to the scripts.
 """
 
