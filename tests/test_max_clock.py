@@ -1,11 +1,12 @@
 """The Max patch's clock, run: its boxes and cords driven with Max's message order.
 
 A small interpreter of the Max semantics those boxes rely on (no Max here): an object
-outputs right to left (``[trigger]``, ``[transport]``, ``[unpack]``); a left inlet is hot
-(store and output), the others cold (store); ``[transport]`` answers a bang with its
-state, tempo and position in ticks (480 per quarter note); ``[udpsend]`` records what it
-would send. Every box the messages reach must be one it knows, so a new box in the
-clock's path fails the test until it is modelled.
+outputs right to left (``[trigger]``, ``[transport]``), an outlet cabled to several boxes
+sends to the rightmost first; a left inlet is hot (store and output), the others cold
+(store); ``[transport]`` answers a bang with its state, tempo and position in ticks (480
+per quarter note; the patch stores all three in cold inlets, so their order does not
+matter); ``[udpsend]`` records what it would send. Every box the messages reach must be
+one it knows, so a new box in the clock's path fails the test until it is modelled.
 """
 
 from __future__ import annotations
