@@ -4805,8 +4805,8 @@
             ""
           ],
           "patching_rect": [
-            1240.0,
-            748.0,
+            1630.0,
+            720.0,
             147.0,
             22.0
           ],
@@ -4830,7 +4830,7 @@
             ""
           ],
           "patching_rect": [
-            1370.0,
+            1240.0,
             748.0,
             119.0,
             22.0
@@ -4848,6 +4848,56 @@
       {
         "box": {
           "id": "obj-230",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1370.0,
+            748.0,
+            154.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            835.0,
+            150.0,
+            150.0,
+            22.0
+          ],
+          "text": "/composer/live/start"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-231",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1500.0,
+            748.0,
+            147.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            176.0,
+            150.0,
+            22.0
+          ],
+          "text": "/composer/live/stop"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-232",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4857,12 +4907,12 @@
             290.0,
             22.0
           ],
-          "text": "respond now, forget what was heard; play the latest result, stop, all notes off"
+          "text": "respond now, forget what was heard; play the latest result, stop, all notes off; start and stop the model's own voice (duet and continue modes)"
         }
       },
       {
         "box": {
-          "id": "obj-231",
+          "id": "obj-233",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 13,
@@ -4892,7 +4942,7 @@
       },
       {
         "box": {
-          "id": "obj-232",
+          "id": "obj-234",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4905,7 +4955,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            182.0,
+            208.0,
             110.0,
             20.0
           ],
@@ -4914,7 +4964,7 @@
       },
       {
         "box": {
-          "id": "obj-233",
+          "id": "obj-235",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4927,7 +4977,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            182.0,
+            208.0,
             120.0,
             20.0
           ],
@@ -4937,7 +4987,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-234",
+          "id": "obj-236",
           "maxclass": "flonum",
           "maximum": 64.0,
           "minimum": 0.0,
@@ -4957,7 +5007,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            182.0,
+            208.0,
             70.0,
             22.0
           ]
@@ -4965,7 +5015,7 @@
       },
       {
         "box": {
-          "id": "obj-235",
+          "id": "obj-237",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4983,7 +5033,7 @@
       },
       {
         "box": {
-          "id": "obj-236",
+          "id": "obj-238",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5001,7 +5051,7 @@
       },
       {
         "box": {
-          "id": "obj-237",
+          "id": "obj-239",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5014,7 +5064,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            207.0,
+            233.0,
             110.0,
             20.0
           ],
@@ -5023,7 +5073,7 @@
       },
       {
         "box": {
-          "id": "obj-238",
+          "id": "obj-240",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5036,7 +5086,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            207.0,
+            233.0,
             120.0,
             20.0
           ],
@@ -5046,7 +5096,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-239",
+          "id": "obj-241",
           "maxclass": "flonum",
           "maximum": 64.0,
           "minimum": 0.25,
@@ -5066,7 +5116,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            207.0,
+            233.0,
             70.0,
             22.0
           ]
@@ -5074,7 +5124,7 @@
       },
       {
         "box": {
-          "id": "obj-240",
+          "id": "obj-242",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5092,7 +5142,7 @@
       },
       {
         "box": {
-          "id": "obj-241",
+          "id": "obj-243",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5110,7 +5160,7 @@
       },
       {
         "box": {
-          "id": "obj-242",
+          "id": "obj-244",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5123,7 +5173,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            232.0,
+            258.0,
             110.0,
             20.0
           ],
@@ -5132,7 +5182,7 @@
       },
       {
         "box": {
-          "id": "obj-243",
+          "id": "obj-245",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5145,7 +5195,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            232.0,
+            258.0,
             120.0,
             20.0
           ],
@@ -5154,7 +5204,7 @@
       },
       {
         "box": {
-          "id": "obj-244",
+          "id": "obj-246",
           "maxclass": "number",
           "maximum": 1,
           "minimum": 0,
@@ -5174,7 +5224,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            232.0,
+            258.0,
             70.0,
             22.0
           ]
@@ -5182,7 +5232,7 @@
       },
       {
         "box": {
-          "id": "obj-245",
+          "id": "obj-247",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5200,7 +5250,7 @@
       },
       {
         "box": {
-          "id": "obj-246",
+          "id": "obj-248",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5218,7 +5268,7 @@
       },
       {
         "box": {
-          "id": "obj-247",
+          "id": "obj-249",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5231,7 +5281,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            257.0,
+            283.0,
             110.0,
             20.0
           ],
@@ -5240,7 +5290,7 @@
       },
       {
         "box": {
-          "id": "obj-248",
+          "id": "obj-250",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5253,7 +5303,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            257.0,
+            283.0,
             120.0,
             20.0
           ],
@@ -5263,7 +5313,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-249",
+          "id": "obj-251",
           "maxclass": "flonum",
           "maximum": 500.0,
           "minimum": -500.0,
@@ -5283,7 +5333,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            257.0,
+            283.0,
             70.0,
             22.0
           ]
@@ -5291,7 +5341,7 @@
       },
       {
         "box": {
-          "id": "obj-250",
+          "id": "obj-252",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5309,7 +5359,7 @@
       },
       {
         "box": {
-          "id": "obj-251",
+          "id": "obj-253",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5327,7 +5377,7 @@
       },
       {
         "box": {
-          "id": "obj-252",
+          "id": "obj-254",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5340,7 +5390,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            282.0,
+            308.0,
             110.0,
             20.0
           ],
@@ -5349,7 +5399,7 @@
       },
       {
         "box": {
-          "id": "obj-253",
+          "id": "obj-255",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5362,7 +5412,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            282.0,
+            308.0,
             120.0,
             20.0
           ],
@@ -5371,7 +5421,7 @@
       },
       {
         "box": {
-          "id": "obj-254",
+          "id": "obj-256",
           "maxclass": "number",
           "maximum": 3,
           "minimum": 0,
@@ -5391,7 +5441,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            282.0,
+            308.0,
             70.0,
             22.0
           ]
@@ -5399,7 +5449,7 @@
       },
       {
         "box": {
-          "id": "obj-255",
+          "id": "obj-257",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5417,7 +5467,7 @@
       },
       {
         "box": {
-          "id": "obj-256",
+          "id": "obj-258",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5435,7 +5485,7 @@
       },
       {
         "box": {
-          "id": "obj-257",
+          "id": "obj-259",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5448,7 +5498,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            307.0,
+            333.0,
             110.0,
             20.0
           ],
@@ -5457,7 +5507,7 @@
       },
       {
         "box": {
-          "id": "obj-258",
+          "id": "obj-260",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5470,7 +5520,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            307.0,
+            333.0,
             120.0,
             20.0
           ],
@@ -5479,7 +5529,7 @@
       },
       {
         "box": {
-          "id": "obj-259",
+          "id": "obj-261",
           "maxclass": "number",
           "maximum": 4,
           "minimum": 1,
@@ -5499,7 +5549,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            307.0,
+            333.0,
             70.0,
             22.0
           ]
@@ -5507,7 +5557,7 @@
       },
       {
         "box": {
-          "id": "obj-260",
+          "id": "obj-262",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5525,7 +5575,7 @@
       },
       {
         "box": {
-          "id": "obj-261",
+          "id": "obj-263",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5543,7 +5593,7 @@
       },
       {
         "box": {
-          "id": "obj-262",
+          "id": "obj-264",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5556,7 +5606,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            332.0,
+            358.0,
             110.0,
             20.0
           ],
@@ -5565,7 +5615,7 @@
       },
       {
         "box": {
-          "id": "obj-263",
+          "id": "obj-265",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5578,7 +5628,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            332.0,
+            358.0,
             120.0,
             20.0
           ],
@@ -5587,7 +5637,7 @@
       },
       {
         "box": {
-          "id": "obj-264",
+          "id": "obj-266",
           "maxclass": "number",
           "maximum": 36,
           "minimum": -36,
@@ -5607,7 +5657,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            332.0,
+            358.0,
             70.0,
             22.0
           ]
@@ -5615,7 +5665,7 @@
       },
       {
         "box": {
-          "id": "obj-265",
+          "id": "obj-267",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5633,7 +5683,7 @@
       },
       {
         "box": {
-          "id": "obj-266",
+          "id": "obj-268",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5651,7 +5701,7 @@
       },
       {
         "box": {
-          "id": "obj-267",
+          "id": "obj-269",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5664,7 +5714,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            357.0,
+            383.0,
             110.0,
             20.0
           ],
@@ -5673,7 +5723,7 @@
       },
       {
         "box": {
-          "id": "obj-268",
+          "id": "obj-270",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5686,7 +5736,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            357.0,
+            383.0,
             120.0,
             20.0
           ],
@@ -5695,7 +5745,7 @@
       },
       {
         "box": {
-          "id": "obj-269",
+          "id": "obj-271",
           "maxclass": "number",
           "maximum": 36,
           "minimum": -36,
@@ -5715,7 +5765,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            357.0,
+            383.0,
             70.0,
             22.0
           ]
@@ -5723,7 +5773,7 @@
       },
       {
         "box": {
-          "id": "obj-270",
+          "id": "obj-272",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5741,7 +5791,7 @@
       },
       {
         "box": {
-          "id": "obj-271",
+          "id": "obj-273",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5759,7 +5809,7 @@
       },
       {
         "box": {
-          "id": "obj-272",
+          "id": "obj-274",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5772,7 +5822,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            382.0,
+            408.0,
             110.0,
             20.0
           ],
@@ -5781,7 +5831,7 @@
       },
       {
         "box": {
-          "id": "obj-273",
+          "id": "obj-275",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5794,7 +5844,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            382.0,
+            408.0,
             120.0,
             20.0
           ],
@@ -5804,7 +5854,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-274",
+          "id": "obj-276",
           "maxclass": "flonum",
           "maximum": 2.0,
           "minimum": 0.0,
@@ -5824,7 +5874,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            382.0,
+            408.0,
             70.0,
             22.0
           ]
@@ -5832,7 +5882,7 @@
       },
       {
         "box": {
-          "id": "obj-275",
+          "id": "obj-277",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5850,7 +5900,7 @@
       },
       {
         "box": {
-          "id": "obj-276",
+          "id": "obj-278",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5868,7 +5918,7 @@
       },
       {
         "box": {
-          "id": "obj-277",
+          "id": "obj-279",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5881,7 +5931,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            407.0,
+            433.0,
             110.0,
             20.0
           ],
@@ -5890,7 +5940,7 @@
       },
       {
         "box": {
-          "id": "obj-278",
+          "id": "obj-280",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5903,7 +5953,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            407.0,
+            433.0,
             120.0,
             20.0
           ],
@@ -5913,7 +5963,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-279",
+          "id": "obj-281",
           "maxclass": "flonum",
           "maximum": 16.0,
           "minimum": 0.08333333333333333,
@@ -5933,7 +5983,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            407.0,
+            433.0,
             70.0,
             22.0
           ]
@@ -5941,7 +5991,7 @@
       },
       {
         "box": {
-          "id": "obj-280",
+          "id": "obj-282",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5959,7 +6009,7 @@
       },
       {
         "box": {
-          "id": "obj-281",
+          "id": "obj-283",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5977,7 +6027,7 @@
       },
       {
         "box": {
-          "id": "obj-282",
+          "id": "obj-284",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5990,7 +6040,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            432.0,
+            458.0,
             110.0,
             20.0
           ],
@@ -5999,7 +6049,7 @@
       },
       {
         "box": {
-          "id": "obj-283",
+          "id": "obj-285",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -6012,7 +6062,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            432.0,
+            458.0,
             120.0,
             20.0
           ],
@@ -6022,7 +6072,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-284",
+          "id": "obj-286",
           "maxclass": "flonum",
           "maximum": 16.0,
           "minimum": 0.08333333333333333,
@@ -6042,7 +6092,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            432.0,
+            458.0,
             70.0,
             22.0
           ]
@@ -6050,7 +6100,7 @@
       },
       {
         "box": {
-          "id": "obj-285",
+          "id": "obj-287",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -6068,7 +6118,7 @@
       },
       {
         "box": {
-          "id": "obj-286",
+          "id": "obj-288",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6086,7 +6136,7 @@
       },
       {
         "box": {
-          "id": "obj-287",
+          "id": "obj-289",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -6099,7 +6149,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            457.0,
+            483.0,
             110.0,
             20.0
           ],
@@ -6108,7 +6158,7 @@
       },
       {
         "box": {
-          "id": "obj-288",
+          "id": "obj-290",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -6121,7 +6171,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            457.0,
+            483.0,
             120.0,
             20.0
           ],
@@ -6131,7 +6181,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-289",
+          "id": "obj-291",
           "maxclass": "flonum",
           "maximum": 8.0,
           "minimum": 0.08333333333333333,
@@ -6151,7 +6201,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            457.0,
+            483.0,
             70.0,
             22.0
           ]
@@ -6159,7 +6209,7 @@
       },
       {
         "box": {
-          "id": "obj-290",
+          "id": "obj-292",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -6177,7 +6227,7 @@
       },
       {
         "box": {
-          "id": "obj-291",
+          "id": "obj-293",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6195,7 +6245,7 @@
       },
       {
         "box": {
-          "id": "obj-292",
+          "id": "obj-294",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -6208,7 +6258,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            482.0,
+            508.0,
             110.0,
             20.0
           ],
@@ -6217,7 +6267,7 @@
       },
       {
         "box": {
-          "id": "obj-293",
+          "id": "obj-295",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -6230,7 +6280,7 @@
           "presentation": 1,
           "presentation_rect": [
             866.0,
-            482.0,
+            508.0,
             120.0,
             20.0
           ],
@@ -6240,7 +6290,7 @@
       {
         "box": {
           "format": 6,
-          "id": "obj-294",
+          "id": "obj-296",
           "maxclass": "flonum",
           "maximum": 8.0,
           "minimum": 0.08333333333333333,
@@ -6260,7 +6310,7 @@
           "presentation": 1,
           "presentation_rect": [
             790.0,
-            482.0,
+            508.0,
             70.0,
             22.0
           ]
@@ -6268,7 +6318,7 @@
       },
       {
         "box": {
-          "id": "obj-295",
+          "id": "obj-297",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -6286,7 +6336,7 @@
       },
       {
         "box": {
-          "id": "obj-296",
+          "id": "obj-298",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6304,7 +6354,7 @@
       },
       {
         "box": {
-          "id": "obj-297",
+          "id": "obj-299",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -6321,7 +6371,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            512.0,
+            536.0,
             24.0,
             24.0
           ]
@@ -6329,7 +6379,7 @@
       },
       {
         "box": {
-          "id": "obj-298",
+          "id": "obj-300",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -6344,7 +6394,7 @@
       },
       {
         "box": {
-          "id": "obj-299",
+          "id": "obj-301",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -6357,7 +6407,7 @@
           "presentation": 1,
           "presentation_rect": [
             708.0,
-            514.0,
+            538.0,
             280.0,
             20.0
           ],
@@ -6366,7 +6416,7 @@
       },
       {
         "box": {
-          "id": "obj-300",
+          "id": "obj-302",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -6385,7 +6435,7 @@
       },
       {
         "box": {
-          "id": "obj-301",
+          "id": "obj-303",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6403,7 +6453,7 @@
       },
       {
         "box": {
-          "id": "obj-302",
+          "id": "obj-304",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6421,7 +6471,7 @@
       },
       {
         "box": {
-          "id": "obj-303",
+          "id": "obj-305",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -6440,7 +6490,7 @@
       },
       {
         "box": {
-          "id": "obj-304",
+          "id": "obj-306",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 9,
@@ -6466,7 +6516,7 @@
       },
       {
         "box": {
-          "id": "obj-305",
+          "id": "obj-307",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6484,7 +6534,7 @@
       },
       {
         "box": {
-          "id": "obj-306",
+          "id": "obj-308",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -6504,7 +6554,7 @@
       },
       {
         "box": {
-          "id": "obj-307",
+          "id": "obj-309",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6522,7 +6572,7 @@
       },
       {
         "box": {
-          "id": "obj-308",
+          "id": "obj-310",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6540,7 +6590,7 @@
       },
       {
         "box": {
-          "id": "obj-309",
+          "id": "obj-311",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6558,7 +6608,7 @@
       },
       {
         "box": {
-          "id": "obj-310",
+          "id": "obj-312",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -6577,7 +6627,7 @@
       },
       {
         "box": {
-          "id": "obj-311",
+          "id": "obj-313",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6595,7 +6645,7 @@
       },
       {
         "box": {
-          "id": "obj-312",
+          "id": "obj-314",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6613,7 +6663,7 @@
       },
       {
         "box": {
-          "id": "obj-313",
+          "id": "obj-315",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -6633,7 +6683,7 @@
       },
       {
         "box": {
-          "id": "obj-314",
+          "id": "obj-316",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6651,7 +6701,7 @@
       },
       {
         "box": {
-          "id": "obj-315",
+          "id": "obj-317",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6669,7 +6719,7 @@
       },
       {
         "box": {
-          "id": "obj-316",
+          "id": "obj-318",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6687,7 +6737,7 @@
       },
       {
         "box": {
-          "id": "obj-317",
+          "id": "obj-319",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -6705,7 +6755,7 @@
       },
       {
         "box": {
-          "id": "obj-318",
+          "id": "obj-320",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6721,7 +6771,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            566.0,
+            590.0,
             310.0,
             22.0
           ],
@@ -6730,7 +6780,7 @@
       },
       {
         "box": {
-          "id": "obj-319",
+          "id": "obj-321",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -6743,7 +6793,7 @@
           "presentation": 1,
           "presentation_rect": [
             680.0,
-            546.0,
+            570.0,
             100.0,
             20.0
           ],
@@ -6752,7 +6802,7 @@
       },
       {
         "box": {
-          "id": "obj-320",
+          "id": "obj-322",
           "maxclass": "newobj",
           "numinlets": 6,
           "numoutlets": 6,
@@ -6775,7 +6825,7 @@
       },
       {
         "box": {
-          "id": "obj-321",
+          "id": "obj-323",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6793,7 +6843,7 @@
       },
       {
         "box": {
-          "id": "obj-322",
+          "id": "obj-324",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -6809,7 +6859,7 @@
       },
       {
         "box": {
-          "id": "obj-323",
+          "id": "obj-325",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -6828,7 +6878,7 @@
       },
       {
         "box": {
-          "id": "obj-324",
+          "id": "obj-326",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6846,7 +6896,7 @@
       },
       {
         "box": {
-          "id": "obj-325",
+          "id": "obj-327",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -6865,7 +6915,7 @@
       },
       {
         "box": {
-          "id": "obj-326",
+          "id": "obj-328",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6883,7 +6933,7 @@
       },
       {
         "box": {
-          "id": "obj-327",
+          "id": "obj-329",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6902,7 +6952,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-328",
+          "id": "obj-330",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -6924,7 +6974,7 @@
       },
       {
         "box": {
-          "id": "obj-329",
+          "id": "obj-331",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6949,7 +6999,7 @@
       },
       {
         "box": {
-          "id": "obj-330",
+          "id": "obj-332",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -6967,7 +7017,7 @@
       },
       {
         "box": {
-          "id": "obj-331",
+          "id": "obj-333",
           "items": [],
           "maxclass": "umenu",
           "numinlets": 1,
@@ -6995,7 +7045,7 @@
       },
       {
         "box": {
-          "id": "obj-332",
+          "id": "obj-334",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -7013,7 +7063,7 @@
       },
       {
         "box": {
-          "id": "obj-333",
+          "id": "obj-335",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7038,7 +7088,7 @@
       },
       {
         "box": {
-          "id": "obj-334",
+          "id": "obj-336",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7063,7 +7113,7 @@
       },
       {
         "box": {
-          "id": "obj-335",
+          "id": "obj-337",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7088,7 +7138,7 @@
       },
       {
         "box": {
-          "id": "obj-336",
+          "id": "obj-338",
           "maxclass": "newobj",
           "numinlets": 5,
           "numoutlets": 5,
@@ -7110,7 +7160,7 @@
       },
       {
         "box": {
-          "id": "obj-337",
+          "id": "obj-339",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -7129,7 +7179,7 @@
       },
       {
         "box": {
-          "id": "obj-338",
+          "id": "obj-340",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7147,7 +7197,7 @@
       },
       {
         "box": {
-          "id": "obj-339",
+          "id": "obj-341",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -7166,7 +7216,7 @@
       },
       {
         "box": {
-          "id": "obj-340",
+          "id": "obj-342",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7184,7 +7234,7 @@
       },
       {
         "box": {
-          "id": "obj-341",
+          "id": "obj-343",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7202,7 +7252,7 @@
       },
       {
         "box": {
-          "id": "obj-342",
+          "id": "obj-344",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7220,7 +7270,7 @@
       },
       {
         "box": {
-          "id": "obj-343",
+          "id": "obj-345",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 0,
@@ -7236,7 +7286,7 @@
       },
       {
         "box": {
-          "id": "obj-344",
+          "id": "obj-346",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7254,7 +7304,7 @@
       },
       {
         "box": {
-          "id": "obj-345",
+          "id": "obj-347",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -7273,7 +7323,7 @@
       },
       {
         "box": {
-          "id": "obj-346",
+          "id": "obj-348",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -7292,7 +7342,7 @@
       },
       {
         "box": {
-          "id": "obj-347",
+          "id": "obj-349",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7310,7 +7360,7 @@
       },
       {
         "box": {
-          "id": "obj-348",
+          "id": "obj-350",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7328,7 +7378,7 @@
       },
       {
         "box": {
-          "id": "obj-349",
+          "id": "obj-351",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 6,
@@ -7351,7 +7401,7 @@
       },
       {
         "box": {
-          "id": "obj-350",
+          "id": "obj-352",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7369,7 +7419,7 @@
       },
       {
         "box": {
-          "id": "obj-351",
+          "id": "obj-353",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7387,7 +7437,7 @@
       },
       {
         "box": {
-          "id": "obj-352",
+          "id": "obj-354",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 1,
@@ -7405,7 +7455,7 @@
       },
       {
         "box": {
-          "id": "obj-353",
+          "id": "obj-355",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 3,
@@ -7425,7 +7475,7 @@
       },
       {
         "box": {
-          "id": "obj-354",
+          "id": "obj-356",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 2,
@@ -7444,7 +7494,7 @@
       },
       {
         "box": {
-          "id": "obj-355",
+          "id": "obj-357",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -7460,7 +7510,7 @@
       },
       {
         "box": {
-          "id": "obj-356",
+          "id": "obj-358",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -7479,7 +7529,7 @@
       },
       {
         "box": {
-          "id": "obj-357",
+          "id": "obj-359",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -7497,7 +7547,7 @@
       },
       {
         "box": {
-          "id": "obj-358",
+          "id": "obj-360",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -10122,7 +10172,31 @@
       {
         "patchline": {
           "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-230",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
             "obj-231",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-233",
             0
           ],
           "source": [
@@ -10134,11 +10208,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-235",
+            "obj-237",
             0
           ],
           "source": [
-            "obj-234",
+            "obj-236",
             0
           ]
         }
@@ -10150,7 +10224,7 @@
             0
           ],
           "source": [
-            "obj-235",
+            "obj-237",
             0
           ]
         }
@@ -10158,7 +10232,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-236",
+            "obj-238",
             0
           ],
           "source": [
@@ -10170,11 +10244,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-234",
+            "obj-236",
             0
           ],
           "source": [
-            "obj-236",
+            "obj-238",
             0
           ]
         }
@@ -10182,11 +10256,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-234",
+            "obj-236",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             12
           ]
         }
@@ -10194,11 +10268,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-240",
+            "obj-242",
             0
           ],
           "source": [
-            "obj-239",
+            "obj-241",
             0
           ]
         }
@@ -10210,7 +10284,7 @@
             0
           ],
           "source": [
-            "obj-240",
+            "obj-242",
             0
           ]
         }
@@ -10218,7 +10292,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-241",
+            "obj-243",
             0
           ],
           "source": [
@@ -10230,11 +10304,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-239",
+            "obj-241",
             0
           ],
           "source": [
-            "obj-241",
+            "obj-243",
             0
           ]
         }
@@ -10242,11 +10316,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-239",
+            "obj-241",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             11
           ]
         }
@@ -10254,11 +10328,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-245",
+            "obj-247",
             0
           ],
           "source": [
-            "obj-244",
+            "obj-246",
             0
           ]
         }
@@ -10270,7 +10344,7 @@
             0
           ],
           "source": [
-            "obj-245",
+            "obj-247",
             0
           ]
         }
@@ -10278,7 +10352,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-246",
+            "obj-248",
             0
           ],
           "source": [
@@ -10290,11 +10364,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-244",
+            "obj-246",
             0
           ],
           "source": [
-            "obj-246",
+            "obj-248",
             0
           ]
         }
@@ -10302,11 +10376,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-244",
+            "obj-246",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             10
           ]
         }
@@ -10314,11 +10388,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-250",
+            "obj-252",
             0
           ],
           "source": [
-            "obj-249",
+            "obj-251",
             0
           ]
         }
@@ -10330,7 +10404,7 @@
             0
           ],
           "source": [
-            "obj-250",
+            "obj-252",
             0
           ]
         }
@@ -10338,7 +10412,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-251",
+            "obj-253",
             0
           ],
           "source": [
@@ -10350,11 +10424,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-249",
+            "obj-251",
             0
           ],
           "source": [
-            "obj-251",
+            "obj-253",
             0
           ]
         }
@@ -10362,11 +10436,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-249",
+            "obj-251",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             9
           ]
         }
@@ -10374,11 +10448,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-255",
+            "obj-257",
             0
           ],
           "source": [
-            "obj-254",
+            "obj-256",
             0
           ]
         }
@@ -10390,7 +10464,7 @@
             0
           ],
           "source": [
-            "obj-255",
+            "obj-257",
             0
           ]
         }
@@ -10398,7 +10472,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-256",
+            "obj-258",
             0
           ],
           "source": [
@@ -10410,11 +10484,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-254",
+            "obj-256",
             0
           ],
           "source": [
-            "obj-256",
+            "obj-258",
             0
           ]
         }
@@ -10422,11 +10496,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-254",
+            "obj-256",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             8
           ]
         }
@@ -10434,11 +10508,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-260",
+            "obj-262",
             0
           ],
           "source": [
-            "obj-259",
+            "obj-261",
             0
           ]
         }
@@ -10450,7 +10524,7 @@
             0
           ],
           "source": [
-            "obj-260",
+            "obj-262",
             0
           ]
         }
@@ -10458,7 +10532,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-261",
+            "obj-263",
             0
           ],
           "source": [
@@ -10470,11 +10544,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-259",
+            "obj-261",
             0
           ],
           "source": [
-            "obj-261",
+            "obj-263",
             0
           ]
         }
@@ -10482,11 +10556,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-259",
+            "obj-261",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             7
           ]
         }
@@ -10494,11 +10568,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-265",
+            "obj-267",
             0
           ],
           "source": [
-            "obj-264",
+            "obj-266",
             0
           ]
         }
@@ -10510,7 +10584,7 @@
             0
           ],
           "source": [
-            "obj-265",
+            "obj-267",
             0
           ]
         }
@@ -10518,7 +10592,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-266",
+            "obj-268",
             0
           ],
           "source": [
@@ -10530,11 +10604,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-264",
+            "obj-266",
             0
           ],
           "source": [
-            "obj-266",
+            "obj-268",
             0
           ]
         }
@@ -10542,11 +10616,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-264",
+            "obj-266",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             6
           ]
         }
@@ -10554,11 +10628,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-270",
+            "obj-272",
             0
           ],
           "source": [
-            "obj-269",
+            "obj-271",
             0
           ]
         }
@@ -10570,7 +10644,7 @@
             0
           ],
           "source": [
-            "obj-270",
+            "obj-272",
             0
           ]
         }
@@ -10578,7 +10652,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-271",
+            "obj-273",
             0
           ],
           "source": [
@@ -10590,11 +10664,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-269",
+            "obj-271",
             0
           ],
           "source": [
-            "obj-271",
+            "obj-273",
             0
           ]
         }
@@ -10602,11 +10676,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-269",
+            "obj-271",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             5
           ]
         }
@@ -10614,11 +10688,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-275",
+            "obj-277",
             0
           ],
           "source": [
-            "obj-274",
+            "obj-276",
             0
           ]
         }
@@ -10630,7 +10704,7 @@
             0
           ],
           "source": [
-            "obj-275",
+            "obj-277",
             0
           ]
         }
@@ -10638,7 +10712,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-276",
+            "obj-278",
             0
           ],
           "source": [
@@ -10650,11 +10724,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-274",
+            "obj-276",
             0
           ],
           "source": [
-            "obj-276",
+            "obj-278",
             0
           ]
         }
@@ -10662,11 +10736,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-274",
+            "obj-276",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             4
           ]
         }
@@ -10674,11 +10748,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-280",
+            "obj-282",
             0
           ],
           "source": [
-            "obj-279",
+            "obj-281",
             0
           ]
         }
@@ -10690,7 +10764,7 @@
             0
           ],
           "source": [
-            "obj-280",
+            "obj-282",
             0
           ]
         }
@@ -10698,7 +10772,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-281",
+            "obj-283",
             0
           ],
           "source": [
@@ -10710,11 +10784,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-279",
+            "obj-281",
             0
           ],
           "source": [
-            "obj-281",
+            "obj-283",
             0
           ]
         }
@@ -10722,11 +10796,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-279",
+            "obj-281",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             3
           ]
         }
@@ -10734,11 +10808,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-285",
+            "obj-287",
             0
           ],
           "source": [
-            "obj-284",
+            "obj-286",
             0
           ]
         }
@@ -10750,7 +10824,7 @@
             0
           ],
           "source": [
-            "obj-285",
+            "obj-287",
             0
           ]
         }
@@ -10758,7 +10832,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-286",
+            "obj-288",
             0
           ],
           "source": [
@@ -10770,11 +10844,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-284",
+            "obj-286",
             0
           ],
           "source": [
-            "obj-286",
+            "obj-288",
             0
           ]
         }
@@ -10782,11 +10856,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-284",
+            "obj-286",
             0
           ],
           "source": [
-            "obj-231",
+            "obj-233",
             2
           ]
         }
@@ -10794,43 +10868,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-290",
-            0
-          ],
-          "source": [
-            "obj-289",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-4",
-            0
-          ],
-          "source": [
-            "obj-290",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-291",
-            0
-          ],
-          "source": [
-            "obj-100",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-289",
+            "obj-292",
             0
           ],
           "source": [
@@ -10842,35 +10880,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-289",
-            0
-          ],
-          "source": [
-            "obj-231",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-295",
-            0
-          ],
-          "source": [
-            "obj-294",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-4",
             0
           ],
           "source": [
-            "obj-295",
+            "obj-292",
             0
           ]
         }
@@ -10878,7 +10892,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-296",
+            "obj-293",
             0
           ],
           "source": [
@@ -10890,7 +10904,31 @@
       {
         "patchline": {
           "destination": [
-            "obj-294",
+            "obj-291",
+            0
+          ],
+          "source": [
+            "obj-293",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-291",
+            0
+          ],
+          "source": [
+            "obj-233",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-297",
             0
           ],
           "source": [
@@ -10902,175 +10940,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-294",
-            0
-          ],
-          "source": [
-            "obj-231",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-303",
-            0
-          ],
-          "source": [
-            "obj-302",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-304",
-            0
-          ],
-          "source": [
-            "obj-303",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-307",
-            1
-          ],
-          "source": [
-            "obj-304",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-305",
-            1
-          ],
-          "source": [
-            "obj-304",
-            6
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-308",
-            0
-          ],
-          "source": [
-            "obj-304",
-            7
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-309",
-            1
-          ],
-          "source": [
-            "obj-308",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-305",
-            0
-          ],
-          "source": [
-            "obj-303",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-306",
-            0
-          ],
-          "source": [
-            "obj-305",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-310",
-            0
-          ],
-          "source": [
-            "obj-306",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-309",
-            0
-          ],
-          "source": [
-            "obj-310",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-311",
-            1
-          ],
-          "source": [
-            "obj-309",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-307",
-            0
-          ],
-          "source": [
-            "obj-310",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-311",
-            0
-          ],
-          "source": [
-            "obj-307",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-300",
+            "obj-4",
             0
           ],
           "source": [
@@ -11082,12 +10952,132 @@
       {
         "patchline": {
           "destination": [
-            "obj-301",
+            "obj-298",
             0
           ],
           "source": [
-            "obj-300",
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-296",
+            0
+          ],
+          "source": [
+            "obj-298",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-296",
+            0
+          ],
+          "source": [
+            "obj-233",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-305",
+            0
+          ],
+          "source": [
+            "obj-304",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-306",
+            0
+          ],
+          "source": [
+            "obj-305",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-309",
+            1
+          ],
+          "source": [
+            "obj-306",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-307",
+            1
+          ],
+          "source": [
+            "obj-306",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-310",
+            0
+          ],
+          "source": [
+            "obj-306",
+            7
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-311",
+            1
+          ],
+          "source": [
+            "obj-310",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-307",
+            0
+          ],
+          "source": [
+            "obj-305",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-308",
+            0
+          ],
+          "source": [
+            "obj-307",
+            0
           ]
         }
       },
@@ -11095,10 +11085,58 @@
         "patchline": {
           "destination": [
             "obj-312",
+            0
+          ],
+          "source": [
+            "obj-308",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-311",
+            0
+          ],
+          "source": [
+            "obj-312",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-313",
             1
           ],
           "source": [
-            "obj-301",
+            "obj-311",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-309",
+            0
+          ],
+          "source": [
+            "obj-312",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-313",
+            0
+          ],
+          "source": [
+            "obj-309",
             0
           ]
         }
@@ -11110,7 +11148,7 @@
             0
           ],
           "source": [
-            "obj-300",
+            "obj-299",
             0
           ]
         }
@@ -11118,7 +11156,43 @@
       {
         "patchline": {
           "destination": [
+            "obj-303",
+            0
+          ],
+          "source": [
             "obj-302",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-314",
+            1
+          ],
+          "source": [
+            "obj-303",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-304",
+            0
+          ],
+          "source": [
+            "obj-302",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-304",
             1
           ],
           "source": [
@@ -11130,44 +11204,20 @@
       {
         "patchline": {
           "destination": [
-            "obj-312",
-            0
-          ],
-          "source": [
-            "obj-306",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-313",
-            0
-          ],
-          "source": [
-            "obj-312",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-314",
             0
           ],
           "source": [
-            "obj-313",
-            2
+            "obj-308",
+            1
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-312",
-            1
+            "obj-315",
+            0
           ],
           "source": [
             "obj-314",
@@ -11179,10 +11229,34 @@
         "patchline": {
           "destination": [
             "obj-316",
+            0
+          ],
+          "source": [
+            "obj-315",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-314",
             1
           ],
           "source": [
-            "obj-313",
+            "obj-316",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-318",
+            1
+          ],
+          "source": [
+            "obj-315",
             1
           ]
         }
@@ -11190,11 +11264,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-315",
+            "obj-317",
             0
           ],
           "source": [
-            "obj-313",
+            "obj-315",
             0
           ]
         }
@@ -11202,7 +11276,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-315",
+            "obj-317",
             1
           ],
           "source": [
@@ -11214,11 +11288,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-316",
+            "obj-318",
             0
           ],
           "source": [
-            "obj-315",
+            "obj-317",
             0
           ]
         }
@@ -11226,11 +11300,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-317",
+            "obj-319",
             0
           ],
           "source": [
-            "obj-316",
+            "obj-318",
             0
           ]
         }
@@ -11242,7 +11316,7 @@
             0
           ],
           "source": [
-            "obj-317",
+            "obj-319",
             0
           ]
         }
@@ -11250,11 +11324,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-317",
+            "obj-319",
             0
           ],
           "source": [
-            "obj-311",
+            "obj-313",
             0
           ]
         }
@@ -11262,23 +11336,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-321",
+            "obj-323",
             0
           ],
           "source": [
+            "obj-322",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-320",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-318",
-            0
           ],
           "source": [
-            "obj-321",
+            "obj-323",
             0
           ]
         }
@@ -11286,7 +11360,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-322",
+            "obj-324",
             2
           ],
           "source": [
@@ -11298,35 +11372,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-323",
+            "obj-325",
             0
           ],
           "source": [
-            "obj-320",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-322",
-            0
-          ],
-          "source": [
-            "obj-323",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-322",
-            1
-          ],
-          "source": [
-            "obj-323",
             1
           ]
         }
@@ -11338,7 +11388,31 @@
             0
           ],
           "source": [
-            "obj-320",
+            "obj-325",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-324",
+            1
+          ],
+          "source": [
+            "obj-325",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-326",
+            0
+          ],
+          "source": [
+            "obj-322",
             2
           ]
         }
@@ -11346,47 +11420,47 @@
       {
         "patchline": {
           "destination": [
-            "obj-325",
+            "obj-327",
             0
           ],
           "source": [
-            "obj-324",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-322",
-            0
-          ],
-          "source": [
-            "obj-325",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-322",
-            1
-          ],
-          "source": [
-            "obj-325",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-326",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-324",
+            0
           ],
           "source": [
-            "obj-320",
+            "obj-327",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-324",
+            1
+          ],
+          "source": [
+            "obj-327",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-328",
+            0
+          ],
+          "source": [
+            "obj-322",
             3
           ]
         }
@@ -11394,11 +11468,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-318",
+            "obj-320",
             0
           ],
           "source": [
-            "obj-326",
+            "obj-328",
             0
           ]
         }
@@ -11406,11 +11480,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-327",
+            "obj-329",
             0
           ],
           "source": [
-            "obj-320",
+            "obj-322",
             4
           ]
         }
@@ -11418,11 +11492,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-318",
+            "obj-320",
             0
           ],
           "source": [
-            "obj-327",
+            "obj-329",
             0
           ]
         }
@@ -11430,7 +11504,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-320",
+            "obj-322",
             0
           ],
           "source": [
@@ -11446,31 +11520,19 @@
             0
           ],
           "source": [
-            "obj-329",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-331",
             0
-          ],
-          "source": [
-            "obj-330",
-            0
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-330",
+            "obj-333",
             0
           ],
           "source": [
-            "obj-329",
+            "obj-332",
             0
           ]
         }
@@ -11483,19 +11545,19 @@
           ],
           "source": [
             "obj-331",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-334",
+            0
+          ],
+          "source": [
+            "obj-333",
             1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-4",
-            0
-          ],
-          "source": [
-            "obj-332",
-            0
           ]
         }
       },
@@ -11514,7 +11576,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-337",
+            "obj-4",
             0
           ],
           "source": [
@@ -11526,19 +11588,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-338",
-            0
-          ],
-          "source": [
-            "obj-337",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-331",
+            "obj-339",
             0
           ],
           "source": [
@@ -11550,71 +11600,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-339",
-            0
-          ],
-          "source": [
-            "obj-337",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-340",
             0
           ],
           "source": [
             "obj-339",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-340",
-            1
-          ],
-          "source": [
-            "obj-339",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-341",
-            0
-          ],
-          "source": [
-            "obj-340",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-333",
-            0
-          ],
-          "source": [
-            "obj-341",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-342",
-            0
-          ],
-          "source": [
-            "obj-336",
             1
           ]
         }
@@ -11626,7 +11616,43 @@
             0
           ],
           "source": [
+            "obj-340",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-341",
+            0
+          ],
+          "source": [
+            "obj-339",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-342",
+            0
+          ],
+          "source": [
+            "obj-341",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-342",
+            1
+          ],
+          "source": [
+            "obj-341",
             0
           ]
         }
@@ -11638,8 +11664,20 @@
             0
           ],
           "source": [
-            "obj-336",
-            2
+            "obj-342",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-335",
+            0
+          ],
+          "source": [
+            "obj-343",
+            0
           ]
         }
       },
@@ -11650,8 +11688,8 @@
             0
           ],
           "source": [
-            "obj-336",
-            3
+            "obj-338",
+            1
           ]
         }
       },
@@ -11670,11 +11708,47 @@
       {
         "patchline": {
           "destination": [
-            "obj-336",
+            "obj-345",
             0
           ],
           "source": [
-            "obj-320",
+            "obj-338",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-346",
+            0
+          ],
+          "source": [
+            "obj-338",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-337",
+            0
+          ],
+          "source": [
+            "obj-346",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-338",
+            0
+          ],
+          "source": [
+            "obj-322",
             5
           ]
         }
@@ -11686,7 +11760,7 @@
             0
           ],
           "source": [
-            "obj-336",
+            "obj-338",
             4
           ]
         }
@@ -11694,7 +11768,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-345",
+            "obj-347",
             0
           ],
           "source": [
@@ -11706,11 +11780,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-346",
+            "obj-348",
             0
           ],
           "source": [
-            "obj-345",
+            "obj-347",
             1
           ]
         }
@@ -11718,11 +11792,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-347",
+            "obj-349",
             0
           ],
           "source": [
-            "obj-346",
+            "obj-348",
             0
           ]
         }
@@ -11730,7 +11804,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-347",
+            "obj-349",
             1
           ],
           "source": [
@@ -11742,8 +11816,20 @@
       {
         "patchline": {
           "destination": [
-            "obj-348",
+            "obj-350",
             0
+          ],
+          "source": [
+            "obj-349",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-350",
+            1
           ],
           "source": [
             "obj-347",
@@ -11754,43 +11840,19 @@
       {
         "patchline": {
           "destination": [
-            "obj-348",
-            1
-          ],
-          "source": [
-            "obj-345",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-349",
-            0
-          ],
-          "source": [
-            "obj-348",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-350",
-            1
-          ],
-          "source": [
-            "obj-192",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-351",
+            0
+          ],
+          "source": [
+            "obj-350",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-352",
             1
           ],
           "source": [
@@ -11802,11 +11864,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-350",
+            "obj-353",
+            1
+          ],
+          "source": [
+            "obj-192",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-352",
             0
           ],
           "source": [
-            "obj-349",
+            "obj-351",
             5
           ]
         }
@@ -11814,11 +11888,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-351",
+            "obj-353",
             0
           ],
           "source": [
-            "obj-349",
+            "obj-351",
             4
           ]
         }
@@ -11826,11 +11900,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-352",
+            "obj-354",
             2
           ],
           "source": [
-            "obj-350",
+            "obj-352",
             0
           ]
         }
@@ -11838,23 +11912,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-352",
+            "obj-354",
             3
+          ],
+          "source": [
+            "obj-353",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-354",
+            1
           ],
           "source": [
             "obj-351",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-352",
-            1
-          ],
-          "source": [
-            "obj-349",
             3
           ]
         }
@@ -11862,59 +11936,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-352",
-            0
-          ],
-          "source": [
-            "obj-349",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-353",
-            0
-          ],
-          "source": [
-            "obj-352",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-354",
             0
           ],
           "source": [
-            "obj-353",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-354",
-            1
-          ],
-          "source": [
-            "obj-353",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-354",
-            2
-          ],
-          "source": [
-            "obj-353",
+            "obj-351",
             2
           ]
         }
@@ -11934,11 +11960,23 @@
       {
         "patchline": {
           "destination": [
+            "obj-356",
+            0
+          ],
+          "source": [
             "obj-355",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-356",
             1
           ],
           "source": [
-            "obj-354",
+            "obj-355",
             1
           ]
         }
@@ -11946,7 +11984,43 @@
       {
         "patchline": {
           "destination": [
+            "obj-356",
+            2
+          ],
+          "source": [
             "obj-355",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-357",
+            0
+          ],
+          "source": [
+            "obj-356",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-357",
+            1
+          ],
+          "source": [
+            "obj-356",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-357",
             2
           ],
           "source": [
@@ -11958,7 +12032,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-356",
+            "obj-358",
             0
           ],
           "source": [
@@ -11970,11 +12044,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-357",
+            "obj-359",
             0
           ],
           "source": [
-            "obj-356",
+            "obj-358",
             1
           ]
         }
@@ -11982,35 +12056,35 @@
       {
         "patchline": {
           "destination": [
-            "obj-358",
+            "obj-360",
             0
           ],
           "source": [
+            "obj-358",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-355",
+            0
+          ],
+          "source": [
+            "obj-359",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-356",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-353",
-            0
           ],
           "source": [
-            "obj-357",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-354",
-            0
-          ],
-          "source": [
-            "obj-358",
+            "obj-360",
             0
           ]
         }

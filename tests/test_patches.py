@@ -597,12 +597,13 @@ def test_max_patch_speaks_the_protocol() -> None:
     assert {"makenote 100 250", "noteout"} <= set(texts)
 
 
-def test_max_patch_offers_models_describe_and_the_transport_clock() -> None:
+def test_max_patch_offers_models_describe_the_voice_and_the_transport_clock() -> None:
     """Model choice (/composer/models -> a menu -> /composer/model), the describe readout, and the
     clock from Max's [transport] while it runs (its tempo; its ticks / 480 as the beat)."""
     patcher = json.loads(MAXPAT.read_text())["patcher"]
     _, sent, read = max_problems(patcher)
     assert {"/composer/models", "/composer/model", "/composer/describe"} <= sent
+    assert {"/composer/live/start", "/composer/live/stop"} <= sent  # the model's voice (duet, continue)
     assert {"/composer/model/available", "/composer/model/loaded", "/composer/describe/end"} <= read
     boxes = {b["box"]["id"]: b["box"] for b in patcher["boxes"]}
     by_text = {b.get("text"): i for i, b in boxes.items()}

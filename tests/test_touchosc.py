@@ -534,9 +534,9 @@ def test_status_shows_the_servers_error_and_results(tablet: Tablet) -> None:
     assert tablet.text("status").startswith("connected to osc-composer ")
 
 
-def test_play_stop_panic_and_respond_reach_the_server(tablet: Tablet) -> None:
+def test_play_stop_panic_respond_and_the_voice_reach_the_server(tablet: Tablet) -> None:
     tablet.load()
-    for name in ("respond", "clear_heard", "play", "stop", "panic"):
+    for name in ("respond", "clear_heard", "play", "stop", "panic", "voice_on", "voice_off"):
         tablet.press(name)
     sent = [(s.source, s.path) for s in tablet.sent[3:]]
     assert sent == [
@@ -545,6 +545,8 @@ def test_play_stop_panic_and_respond_reach_the_server(tablet: Tablet) -> None:
         ("play", "/composer/play"),
         ("stop", "/composer/play/stop"),
         ("panic", "/composer/panic"),
+        ("voice_on", "/composer/live/start"),
+        ("voice_off", "/composer/live/stop"),
     ]
 
 

@@ -732,10 +732,11 @@ def max_live_section(
     p.connect(gate, 0, udpsend)
 
     # commands: click to send
-    for i, path in enumerate(("/live/respond", "/live/clear", "/play", "/play/stop", "/panic")):
+    commands = ("/live/respond", "/live/clear", "/play", "/play/stop", "/panic", "/live/start", "/live/stop")
+    for i, path in enumerate(commands):
         box = p.msg(
-            x + (i % 3) * 130,
-            y + 60 + 28 * (i // 3),
+            x + (i % 4) * 130,
+            y + 60 + 28 * (i // 4),
             address(path),
             presentation=(px + (i % 2) * 155, 98 + 26 * (i // 2), 150, 22),
         )
@@ -743,7 +744,8 @@ def max_live_section(
     p.comment(
         x,
         y + 116,
-        "respond now, forget what was heard; play the latest result, stop, all notes off",
+        "respond now, forget what was heard; play the latest result, stop, all notes off; "
+        "start and stop the model's own voice (duet and continue modes)",
         width=290,
     )
 
@@ -752,7 +754,7 @@ def max_live_section(
     p.connect(push, 0, t_push)
     for i, spec in enumerate(LIVE_SPECS):
         yy = y + 150 + 28 * i
-        py = 182 + 25 * i
+        py = 208 + 25 * i
         p.comment(x, yy, spec.name, presentation=(px, py, 110, 20))
         p.comment(x + 600, yy, range_text(spec), width=120, presentation=(px + 186, py, 120, 20))
         ui = max_param_ui(p, spec, x + 90, yy, presentation=(px + 110, py, 70, 22))
@@ -768,14 +770,14 @@ def max_live_section(
     # the clock, on every beat of [metro] at tempo: Max's transport (its tempo, its position in
     # ticks / 480) while it runs; otherwise the tempo box and a beat count from 0 at switch-on
     cy = y + 150 + 28 * len(LIVE_SPECS) + 10
-    clock_on = p.ui("toggle", x, cy, 24, 24, presentation=(px, 512, 24, 24))
+    clock_on = p.ui("toggle", x, cy, 24, 24, presentation=(px, 536, 24, 24))
     p.comment(x + 30, cy + 2, "send the clock (/composer/clock tempo beat, every beat)", width=330)
     p.comment(
         x + 30,
         cy + 2,
         "send the clock (transport, else tempo)",
         width=280,
-        presentation=(px + 28, 514, 280, 20),
+        presentation=(px + 28, 538, 280, 20),
     )
     t_clock = p.obj(x, cy + 30, "t i b")
     reset = p.msg(x + 60, cy + 60, "0")
@@ -826,8 +828,8 @@ def max_live_section(
 
     # replies: the answer and playback shown, streamed notes to [noteout]
     ry = cy + 250
-    live_status = p.msg(x, ry + 150, "nothing heard yet", width=330, presentation=(px, 566, 310, 22))
-    p.comment(x, ry + 128, "live", presentation=(px, 546, 100, 20))
+    live_status = p.msg(x, ry + 150, "nothing heard yet", width=330, presentation=(px, 590, 310, 22))
+    p.comment(x, ry + 128, "live", presentation=(px, 570, 100, 20))
     route = p.obj(
         x,
         ry,

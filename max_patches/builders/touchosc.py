@@ -674,10 +674,12 @@ def build_tosc_root() -> ToscNode:
         ("play", "PLAY", "/play"),
         ("stop", "STOP", "/play/stop"),
         ("panic", "PANIC", "/panic"),
+        ("voice_on", "VOICE ON", "/live/start"),
+        ("voice_off", "VOICE OFF", "/live/stop"),
     )
     for i, (name, label, path) in enumerate(live_commands):
         nodes += tosc_button(
-            name, label, (lx + i * 122, py + 22, 116, 40), tosc_send(path, [], "RISE"), LIVE_COLOR
+            name, label, (lx + i * 87, py + 22, 83, 40), tosc_send(path, [], "RISE"), LIVE_COLOR, size=11
         )
 
     # the big buttons
