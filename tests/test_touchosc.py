@@ -27,7 +27,7 @@ from __future__ import annotations
 import socket
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -325,7 +325,20 @@ class Tablet:
         self.harness = self.lua.execute(HARNESS)
         root = self.harness.build(to_lua(self.lua, layout_spec(TOSC.read_bytes())), None)
         self.harness.load(root)
-        self.exchange(quiet=0.5)
+        self.exchange(until=self.synced())
+
+    def synced(self) -> Callable[[], bool]:
+        """Whether every parameter, every live parameter and the models have come back since now."""
+        since = len(self.received)
+        wanted = {"/composer/model/available"}
+        wanted |= {f"/composer/param/{name}" for name in PARAMS_BY_NAME}
+        wanted |= {f"/composer/live/param/{spec.name}" for spec in LIVE_SPECS}
+        return lambda: wanted <= {path for path, _ in self.received[since:]}
+
+    def arrived(self, path: str) -> Callable[[], bool]:
+        """Whether ``path`` has come back since now."""
+        since = len(self.received)
+        return lambda: any(p == path for p, _ in self.received[since:])
 
     def control(self, name: str) -> Any:
         found = self.harness.root.findByName(self.harness.root, name, True)
@@ -346,12 +359,12 @@ class Tablet:
         if exchange:
             self.exchange()
 
-    def press(self, name: str, quiet: float = 0.15) -> None:
+    def press(self, name: str, until: Callable[[], bool] | None = None) -> None:
         """A tap on a button: pressed (x 1), released (x 0)."""
         control = self.control(name)
         for key, value in (("touch", True), ("x", 1.0), ("x", 0.0), ("touch", False)):
             self.harness.set(control, key, value)
-        self.exchange(quiet)
+        self.exchange(until=until)
 
     def send_raw(self, path: str, *arguments: tuple[str, Any]) -> None:
         builder = OscMessageBuilder(address=path)
@@ -359,9 +372,12 @@ class Tablet:
             builder.add_arg(value, tag)
         self.sock.sendto(builder.build().dgram, ("127.0.0.1", self.server.port))
 
-    def exchange(self, quiet: float = 0.15, limit: float = 10.0) -> None:
+    def exchange(
+        self, quiet: float = 0.15, until: Callable[[], bool] | None = None, limit: float = 20.0
+    ) -> None:
         """Send what the scripts sent and hand every reply to the scripts, until the scripts send
-        nothing more and the server has been quiet for ``quiet`` seconds."""
+        nothing more, the server has been quiet for ``quiet`` seconds and ``until`` holds (on a
+        busy machine a reply may take longer than ``quiet``)."""
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             outgoing = list(self.harness.take_sent().values())
@@ -377,9 +393,9 @@ class Tablet:
                 self.received.append((path, arguments))
                 lua_arguments = [{"tag": tag, "value": value} for tag, value in arguments]
                 self.harness.receive(path, to_lua(self.lua, lua_arguments))
-            if not replies and len(self.harness.sent) == 0:
+            if not replies and len(self.harness.sent) == 0 and (until is None or until()):
                 return
-        raise AssertionError("the layout and the server kept talking")
+        raise AssertionError(f"no end to the exchange in {limit} s:\n{self.server.log()[-3000:]}")
 
     def _receive(self, quiet: float) -> list[tuple[str, list[tuple[str, Any]]]]:
         messages = []
@@ -495,7 +511,7 @@ def test_a_moved_control_sends_its_value_with_the_tables_type(tablet: Tablet) ->
     assert tablet.text("temperature_value") == "2" and tablet.text("key_value") == "A"
     # the server took every one of them: its own answer to /composer/params says so
     tablet.received.clear()
-    tablet.press("sync", quiet=0.5)
+    tablet.press("sync", until=tablet.synced())
     params = {p: tablet.replies(p)[-1][0] for p in moved}
     assert params["/composer/param/temperature"] == pytest.approx(2.0)
     assert params["/composer/param/key"] == 9 and params["/composer/param/scale"] == "blues"
@@ -509,7 +525,7 @@ def test_after_reset_the_faders_show_the_defaults_again(tablet: Tablet) -> None:
     tablet.touch("key", 4)
     tablet.touch("live_silence", fader_x("silence", 10.0, LIVE))
     assert tablet.text("temperature_value") == "3"
-    tablet.press("reset", quiet=0.5)
+    tablet.press("reset", until=tablet.synced())
     paths = [s.path for s in tablet.sent]
     assert paths[-4:] == ["/composer/reset", "/composer/params", "/composer/live/params", "/composer/models"]
     assert tablet.value("temperature") == pytest.approx(fader_x("temperature", 1.0))
@@ -520,17 +536,16 @@ def test_after_reset_the_faders_show_the_defaults_again(tablet: Tablet) -> None:
 
 def test_status_shows_the_servers_error_and_results(tablet: Tablet) -> None:
     tablet.load()
-    tablet.press("generate", quiet=0.5)  # no seed yet: refused
+    tablet.press("generate", until=tablet.arrived("/composer/error"))  # no seed yet: refused
     assert tablet.sent[-1].path == "/composer/generate" and tablet.sent[-1].source == "generate"
     assert tablet.text("status").startswith("error: ")
     assert tablet.replies("/composer/error")[-1][1] in tablet.text("status")
-    tablet.press("phrase_0", quiet=0.5)
+    tablet.press("phrase_0", until=tablet.arrived("/composer/seed/size"))
     assert tablet.text("status").startswith("seed: 7 notes")
-    tablet.press("generate")
-    tablet.exchange(quiet=2.0)  # the result takes a moment
+    tablet.press("generate", until=tablet.arrived("/composer/end"))
     assert tablet.replies("/composer/end"), tablet.server.log()
     assert tablet.text("status").startswith("request ") and "notes" in tablet.text("status")
-    tablet.press("ping", quiet=0.5)
+    tablet.press("ping", until=tablet.arrived("/composer/pong"))
     assert tablet.text("status").startswith("connected to osc-composer ")
 
 
@@ -554,13 +569,9 @@ def test_model_choice_loads_the_model_shown(tablet: Tablet) -> None:
     tablet.load()
     assert tablet.text("model_name") == "small"
     tablet.press("model_next")  # one model: next is the same one
-    tablet.press("model_load")
-    assert (tablet.sent[-1].path, tablet.sent[-1].tags, tablet.sent[-1].values) == (
-        "/composer/model",
-        "s",
-        ["small"],
-    )
-    tablet.exchange(quiet=2.0)
+    tablet.press("model_load", until=tablet.arrived("/composer/model/loaded"))
+    asked = next(s for s in reversed(tablet.sent) if s.path == "/composer/model")
+    assert (asked.tags, asked.values) == ("s", ["small"])
     assert tablet.replies("/composer/model/loaded"), tablet.server.log()
     assert tablet.text("status") == "model small loaded"
 
