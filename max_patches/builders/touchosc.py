@@ -433,6 +433,9 @@ function onReceiveOSC(message, connections)
     show('status', 'request ' .. v[1] .. ' variation ' .. v[2] .. ': ' .. v[3] .. ' notes')
   elseif path == '%(error)s' then
     show('status', 'error: ' .. v[2])
+    -- a refused value leaves its control where the user put it: show the server's again
+    send(PARAMS)
+    send(LIVE_PARAMS)
   elseif path == '%(size)s' then
     show('status', 'seed: ' .. v[1] .. ' notes over ' .. v[2] .. ' beats')
   elseif path == '%(pong)s' then
