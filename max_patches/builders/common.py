@@ -5,6 +5,7 @@ The server's address, the output paths, the seed phrases and the helpers derived
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -118,8 +119,16 @@ def phrase_atoms(notes: Iterable[tuple[int, int, float, float]], *, max_floats: 
     return atoms
 
 
+SHORT_LABEL = 15  # characters: a doc's "label: text" keeps its text when the label is this short
+
+
 def short_doc(spec: ParamSpec) -> str:
-    return spec.doc.split(":")[0].split("(")[0].strip()
+    """The table's doc cut for a comment beside a control: without its parentheses, and
+    without what follows a colon unless what precedes it is only a label ("harmonize: …",
+    "1: …"), so every control says what it does."""
+    text = re.sub(r"\s*\([^)]*\)", "", spec.doc)
+    head, colon, _ = text.partition(":")
+    return (text if colon and len(head) <= SHORT_LABEL else head).strip()
 
 
 def range_text(spec: ParamSpec) -> str:

@@ -23,6 +23,7 @@ from builders.common import (
     range_text,
     short_doc,
 )
+from builders.picture import Box, render_svg
 from osc_composer.live.settings import LIVE_MODES, LIVE_SPECS
 from osc_composer.music.theory import SCALES
 
@@ -38,62 +39,101 @@ def pd_escape(text: str) -> str:
 PD_COLORS = "#fcfcfc #000000 #000000"  # background, front, label
 
 
+# Pd's geometry at font size 12 (what the picture draws): a character, a box's height, a comment line
+PD_CHAR, PD_BOX, PD_LINE, PD_WRAP = 7, 21, 16, 60
+
+
 @dataclass
 class PdCanvas:
-    """One Pd canvas: elements are numbered in file order (comments count too)."""
+    """One Pd canvas: elements are numbered in file order (comments count too). ``view``
+    keeps each element's box as Pd draws it (approximately), for the README's picture."""
 
     name: str | None = None
     rect: tuple[int, int, int, int] = (0, 50, 900, 600)
     lines: list[str] = field(default_factory=list)
     count: int = 0
     connects: list[tuple[int, int, int, int]] = field(default_factory=list)
+    view: list[Box] = field(default_factory=list)
 
-    def _add(self, line: str, extra: Sequence[str] = ()) -> int:
+    def _add(self, line: str, extra: Sequence[str] = (), box: Box | None = None) -> int:
         self.lines.append(line)
         self.lines.extend(extra)
+        if box is not None:
+            self.view.append(box)
         self.count += 1
         return self.count - 1
 
+    @staticmethod
+    def _text_box(x: int, y: int, text: str, width: int | None, kind: str) -> Box:
+        """A box that holds text: ``width`` characters wide (Pd wraps at 60 without one);
+        a message box starts a line after each ``;``."""
+        parts = [s.strip() for s in text.split(";") if s.strip()] if kind == "text" else [text]
+        chars = width or min(
+            max(len(s) + (1 if kind == "text" and ";" in text else 0) for s in parts), PD_WRAP
+        )
+        rows = sum(max(1, -(-len(s) // max(chars, 1))) for s in parts) + (1 if text.startswith(";") else 0)
+        height = PD_LINE * rows if kind == "comment" else max(PD_BOX, PD_LINE * rows + 5)
+        return (x, y, chars * PD_CHAR + 4, height, text, kind)
+
     def obj(self, x: int, y: int, text: str, *, width: int | None = None, extra: Sequence[str] = ()) -> int:
         suffix = f", f {width}" if width else ""
-        return self._add(f"#X obj {x} {y} {pd_escape(text)}{suffix};", extra)
+        box = self._text_box(x, y, text, width, "object")
+        return self._add(f"#X obj {x} {y} {pd_escape(text)}{suffix};", extra, box)
 
     def msg(self, x: int, y: int, text: str, *, width: int | None = None) -> int:
         suffix = f", f {width}" if width else ""
-        return self._add(f"#X msg {x} {y} {pd_escape(text)}{suffix};")
+        return self._add(
+            f"#X msg {x} {y} {pd_escape(text)}{suffix};", box=self._text_box(x, y, text, width, "text")
+        )
 
     def comment(self, x: int, y: int, text: str, *, width: int | None = None) -> int:
         suffix = f", f {width}" if width else ""
-        return self._add(f"#X text {x} {y} {pd_escape(text)}{suffix};")
+        box = self._text_box(x, y, text, width, "comment")
+        return self._add(f"#X text {x} {y} {pd_escape(text)}{suffix};", box=box)
 
     def floatatom(self, x: int, y: int, width: int, low: float, high: float, receive: str, send: str) -> int:
         return self._add(
-            f"#X floatatom {x} {y} {width} {number_text(low)} {number_text(high)} 0 - {receive} {send} 0;"
+            f"#X floatatom {x} {y} {width} {number_text(low)} {number_text(high)} 0 - {receive} {send} 0;",
+            box=(x, y, width * PD_CHAR + 4, PD_BOX, "0", "number"),
         )
 
     def symbolatom(self, x: int, y: int, width: int, receive: str, send: str = "-") -> int:
-        return self._add(f"#X symbolatom {x} {y} {width} 0 0 0 - {receive} {send} 0;")
+        return self._add(
+            f"#X symbolatom {x} {y} {width} 0 0 0 - {receive} {send} 0;",
+            box=(x, y, width * PD_CHAR + 4, PD_BOX, "", "number"),
+        )
 
     def bng(self, x: int, y: int, send: str, label: str = "empty", size: int = 22) -> int:
         return self._add(
-            f"#X obj {x} {y} bng {size} 250 50 0 {send} empty {label} {size + 5} 11 0 12 {PD_COLORS};"
+            f"#X obj {x} {y} bng {size} 250 50 0 {send} empty {label} {size + 5} 11 0 12 {PD_COLORS};",
+            box=(x, y, size, size, "", "button"),
         )
 
     def tgl(self, x: int, y: int, send: str, label: str = "empty", size: int = 22) -> int:
         return self._add(
-            f"#X obj {x} {y} tgl {size} 0 {send} empty {label} {size + 5} 11 0 12 {PD_COLORS} 0 1;"
+            f"#X obj {x} {y} tgl {size} 0 {send} empty {label} {size + 5} 11 0 12 {PD_COLORS} 0 1;",
+            box=(x, y, size, size, "", "toggle"),
         )
 
     def hradio(self, x: int, y: int, number: int, send: str, size: int = 22, receive: str = "empty") -> int:
-        return self._add(
+        index = self._add(
             f"#X obj {x} {y} hradio {size} 1 0 {number} {send} {receive} empty 0 -10 0 12 {PD_COLORS} 0;"
         )
+        self.view += [(x + size * cell, y, size, size, "", "toggle") for cell in range(number)]
+        return index
 
     def sub(self, x: int, y: int, canvas: PdCanvas) -> int:
         self.lines.append(canvas.render())
         self.lines.append(f"#X restore {x} {y} pd {canvas.name};")
+        self.view.append(self._text_box(x, y, f"pd {canvas.name}", None, "object"))
         self.count += 1
         return self.count - 1
+
+    def picture(self, margin: int = 10) -> str:
+        """An SVG of the canvas as a user sees it on opening the patch (boxes, not cords)."""
+        width = max(x + w for x, _, w, _, _, _ in self.view) + margin
+        height = max(y + h for _, y, _, h, _, _ in self.view) + margin
+        return render_svg(self.view, width, height)
 
     def connect(self, a: int, outlet: int, b: int, inlet: int = 0) -> None:
         self.connects.append((a, outlet, b, inlet))
@@ -119,6 +159,16 @@ def pd_oscformat(path: str, types: str) -> str:
 
 
 def build_pd() -> str:
+    """The patch file's text."""
+    return pd_main().render() + "\n"
+
+
+def pd_picture() -> str:
+    """The README's picture of the patch's main window."""
+    return pd_main().picture()
+
+
+def pd_main() -> PdCanvas:
     main = PdCanvas(rect=(40, 40, 1240, 1140))
 
     # ---------------------------------------------------------------- title and help
@@ -136,14 +186,14 @@ def build_pd() -> str:
     main.comment(x0, y, "CONNECTION")
     main.msg(x0, y + 24, f"; composer-connect {SERVER_HOST} {SERVER_PORT}")
     main.comment(x0 + 250, y + 24, "server host and port")
-    main.msg(x0, y + 52, f"; composer-listen {REPLY_PORT}")
-    main.comment(x0 + 250, y + 52, "port replies come to")
-    main.bng(x0, y + 82, "composer-ping")
-    main.comment(x0 + 30, y + 84, "ping")
-    main.bng(x0 + 100, y + 82, "composer-push")
-    main.comment(x0 + 130, y + 84, "send all parameters again")
-    r = main.obj(x0, y + 116, "r composer-conn-show")
-    box = main.msg(x0, y + 142, "not connected")
+    main.msg(x0, y + 66, f"; composer-listen {REPLY_PORT}")
+    main.comment(x0 + 250, y + 66, "port replies come to")
+    main.bng(x0, y + 108, "composer-ping")
+    main.comment(x0 + 30, y + 110, "ping")
+    main.bng(x0 + 100, y + 108, "composer-push")
+    main.comment(x0 + 130, y + 110, "send all parameters again")
+    r = main.obj(x0, y + 140, "r composer-conn-show")
+    box = main.msg(x0, y + 166, "not connected")
     main.connect(r, 0, box)
 
     # ---------------------------------------------------------------- status (left column)
@@ -192,12 +242,12 @@ def build_pd() -> str:
     main.comment(x1 + 230, y + 56, "<- double-click to edit the bank")
     main.comment(x1, y + 86, "or click a phrase of your own (edit it freely):")
     main.msg(x1, y + 108, "; composer-seed-set " + " ".join(phrase_atoms(PHRASES[0][1])), width=56)
-    main.tgl(x1, y + 158, "composer-record", size=30)
-    main.comment(x1 + 38, y + 164, "RECORD from MIDI in: play, then switch off to send")
-    main.bng(x1, y + 200, "composer-seed-send")
-    main.comment(x1 + 30, y + 202, "send seed again")
-    main.bng(x1 + 170, y + 200, "composer-seed-clear")
-    main.comment(x1 + 200, y + 202, "clear seed")
+    main.tgl(x1, y + 172, "composer-record", size=30)
+    main.comment(x1 + 38, y + 178, "RECORD from MIDI in: play, then switch off to send")
+    main.bng(x1, y + 214, "composer-seed-send")
+    main.comment(x1 + 30, y + 216, "send seed again")
+    main.bng(x1 + 170, y + 214, "composer-seed-clear")
+    main.comment(x1 + 200, y + 216, "clear seed")
 
     # ---------------------------------------------------------------- parameters (middle column)
     y = 340
@@ -218,25 +268,12 @@ def build_pd() -> str:
 
     # ---------------------------------------------------------------- key and scale (right column)
     x2, y = 900, 90
-    main.comment(x2, y, "KEY (tonic of the scale)")
-    for i, name in enumerate(KEY_NAMES):
-        main.msg(x2 + (i % 6) * 52, y + 24 + (i // 6) * 28, f"; composer-param-key symbol {name}")
-    main.symbolatom(x2, y + 84, 6, "composer-param-key-show")
-    main.comment(x2 + 70, y + 84, "current key")
-    y = 210
-    main.comment(x2, y, "SCALE (chromatic = no constraint)")
-    for i, name in enumerate(SCALES):
-        main.msg(x2 + (i % 2) * 150, y + 24 + (i // 2) * 26, f"; composer-param-scale symbol {name}")
-    yy = y + 24 + ((len(SCALES) + 1) // 2) * 26
-    main.symbolatom(x2, yy, 16, "composer-param-scale-show")
-    main.comment(x2 + 140, yy, "current scale")
-    y = yy + 34
-    main.comment(x2, y, "STYLE (auto = the seed's; the default model's styles)")
-    for i, name in enumerate(STYLE_CHOICES):
-        main.msg(x2 + (i % 2) * 150, y + 24 + (i // 2) * 26, f"; composer-param-style symbol {name}")
-    yy = y + 24 + ((len(STYLE_CHOICES) + 1) // 2) * 26
-    main.symbolatom(x2, yy, 16, "composer-param-style-show")
-    main.comment(x2 + 140, yy, "current style")
+    for title, name, choices, columns, spacing in (
+        ("KEY (tonic of the scale)", "key", KEY_NAMES, 4, 75),
+        ("SCALE (chromatic = no constraint)", "scale", SCALES, 2, 175),
+        ("STYLE (auto = the seed's; the default model's styles)", "style", STYLE_CHOICES, 2, 175),
+    ):
+        y = pd_symbol_choice(main, x2, y, title, name, choices, columns, spacing) + 20
 
     # ---------------------------------------------------------------- model (left column)
     y = 720
@@ -259,7 +296,30 @@ def build_pd() -> str:
     subs = (pd_network(), pd_seed(), pd_record(), pd_params(), pd_player(), pd_live(), pd_models(), pd_test())
     for i, canvas in enumerate(subs):
         main.sub(x2 + (i % 3) * 100, y + 26 + (i // 3) * 30, canvas)
-    return main.render() + "\n"
+    return main
+
+
+def pd_symbol_choice(
+    main: PdCanvas,
+    x: int,
+    y: int,
+    title: str,
+    name: str,
+    choices: Sequence[str],
+    columns: int,
+    spacing: int,
+) -> int:
+    """A click-to-choose block: one ``symbol CHOICE`` message box per choice, all into one
+    ``[s composer-param-NAME]``, and the current choice below; returns the y below it."""
+    main.comment(x, y, title)
+    yy = y + 24 + -(-len(choices) // columns) * 26
+    send = main.obj(x + 230, yy, f"s composer-param-{name}")
+    for i, choice in enumerate(choices):
+        box = main.msg(x + (i % columns) * spacing, y + 24 + (i // columns) * 26, f"symbol {choice}")
+        main.connect(box, 0, send)
+    main.symbolatom(x, yy, 16, f"composer-param-{name}-show")
+    main.comment(x + 140, yy, f"current {name}")
+    return yy + PD_BOX
 
 
 def pd_network() -> PdCanvas:

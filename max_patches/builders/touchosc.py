@@ -18,6 +18,8 @@ import uuid
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
 from builders.common import (
     KEY_NAMES,
@@ -741,3 +743,89 @@ def build_tosc_xml() -> str:
 def tosc_bytes() -> bytes:
     """The .tosc file: the layout XML, zlib-compressed (level 9, as TouchOSC writes it)."""
     return zlib.compress(build_tosc_xml().encode(), 9)
+
+
+# ------------------------------------------------------------------------------------------------
+# the README's picture: every control at its frame, in its colour, as TouchOSC draws them
+# (builders/picture.py draws Max's kinds; a radio's steps and the colours are TouchOSC's own)
+# ------------------------------------------------------------------------------------------------
+
+
+def _n(value: float) -> str:
+    """A coordinate written the same way every time (no float noise)."""
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _svg_rect(x: float, y: float, w: float, h: float, fill: str, stroke: str = "none") -> str:
+    return (
+        f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" rx="3" fill="{fill}" '
+        f'stroke="{stroke}"/>'
+    )
+
+
+def _svg_text(
+    x: float, y: float, h: float, text: str, size: float, ink: str, anchor: str, width: float
+) -> str:
+    chars = max(1, int(width / (size * 0.55)))  # ≈ 0.55 em per character
+    shown = text if len(text) <= chars else text[: max(1, chars - 1)] + "…"
+    return (
+        f'<text x="{_n(x)}" y="{_n(y + h / 2 + size * 0.35)}" font-size="{_n(size)}" fill="{ink}" '
+        f'text-anchor="{anchor}">{escape(shown)}</text>'
+    )
+
+
+def _svg_color(value: ElementTree.Element | None, default: str) -> str:
+    if value is None:
+        return default
+    r, g, b = (round(float(value.findtext(c)) * 255) for c in "rgb")
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def _svg_node(node: ElementTree.Element, ox: float, oy: float) -> list[str]:
+    props = {p.findtext("key"): p.find("value") for p in node.find("properties")}
+    values = {v.findtext("key"): v.findtext("default") or "" for v in node.find("values")}
+    x, y, w, h = (float(props["frame"].findtext(k)) for k in "xywh")
+    x, y = x + ox, y + oy
+    kind, color = node.get("type"), _svg_color(props.get("color"), "#555555")
+    out = []
+    if kind == "LABEL":
+        if props["background"].text == "1":
+            out.append(_svg_rect(x, y, w, h, color))
+        size, ink = float(props["textSize"].text), _svg_color(props.get("textColor"), "#ffffff")
+        if props["textAlignH"].text == "2":
+            out.append(_svg_text(x + w / 2, y, h, values["text"], size, ink, "middle", w - 4))
+        else:
+            out.append(_svg_text(x + 4, y, h, values["text"], size, ink, "start", w - 6))
+    elif kind == "BUTTON":
+        out.append(_svg_rect(x, y, w, h, color))
+    elif kind == "FADER":
+        out += [
+            _svg_rect(x, y, w, h, "#2a2a2e", "#555555"),
+            _svg_rect(x, y, max(2.0, w * float(values["x"])), h, color),
+        ]
+    elif kind == "RADIO":
+        steps, chosen = int(props["steps"].text), int(float(values["x"]))
+        step = w / steps
+        out.append(_svg_rect(x, y, w, h, "#2a2a2e", "#555555"))
+        for i in range(steps):
+            out.append(
+                _svg_rect(x + i * step + 1, y + 1, step - 2, h - 2, color if i == chosen else "#3a3a40")
+            )
+    elif kind == "GROUP" and props["background"].text == "1":
+        out.append(_svg_rect(x, y, w, h, color))
+    children = node.find("children")
+    for child in children if children is not None else []:
+        out += _svg_node(child, x, y)
+    return out
+
+
+def tosc_picture() -> str:
+    """An SVG picture of the layout, drawn from its controls' frames (not a screenshot)."""
+    root = ElementTree.fromstring(build_tosc_xml())[0]
+    width, height = TOSC_SIZE
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="Arial, Helvetica, sans-serif">'
+    )
+    return "\n".join([head, "<title>osc-composer.tosc</title>", *_svg_node(root, 0, 0), "</svg>", ""])

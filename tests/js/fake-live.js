@@ -9,13 +9,22 @@ const DEVICE = path.resolve(__dirname, "..", "..", "max_patches", "osc-composer-
 
 // One Live set: one MIDI track with `slots` clip slots, some holding clips.
 function makeLiveSet({ clipNotes = [], loopStart = 0, length = 4, slots = 4, filled = [0], selectedScene = 0,
-                       deviceId = 42, isMidi = 1, selectedClip = true } = {}) {
+                       deviceId = 42, isMidi = 1, selectedClip = true, tempo = 120, playing = 0 } = {}) {
   const live = {
     calls: [],
     tracks: [{ hasMidiInput: 1, slots: [] }],
     deviceId,
     selectedScene,
     scenes: slots,
+    tempo,
+    playing,
+    songTime: 0,
+    observers: [],
+  };
+  // Live's transport: observers of live_set is_playing hear every change.
+  live.setPlaying = (on) => {
+    live.playing = on ? 1 : 0;
+    for (const o of live.observers) if (o.property === "is_playing") o.callback(["is_playing", live.playing]);
   };
   for (let i = 0; i < slots; i++) {
     live.tracks[0].slots.push(filled.includes(i) ? { clip: { name: "seed", notes: clipNotes } } : { clip: null });
@@ -46,7 +55,13 @@ function makeLiveSet({ clipNotes = [], loopStart = 0, length = 4, slots = 4, fil
   }
 
   class LiveAPI {
-    constructor(p) {
+    // new LiveAPI(path) or new LiveAPI(callback, path), as in Max's js
+    constructor(callbackOrPath, maybePath) {
+      const p = typeof callbackOrPath === "function" ? maybePath : callbackOrPath;
+      if (typeof callbackOrPath === "function") {
+        this.callback = callbackOrPath;
+        live.observers.push(this);
+      }
       const target = resolve(String(p));
       this.id = target.id;
       this.unquotedpath = target.path;
@@ -60,6 +75,11 @@ function makeLiveSet({ clipNotes = [], loopStart = 0, length = 4, slots = 4, fil
         return { is_midi_clip: [detail.isMidi], loop_start: [detail.loopStart], length: [detail.length] }[property];
       }
       if (t.kind === "track") return { has_midi_input: [live.tracks[0].hasMidiInput] }[property];
+      if (t.kind === "set") {
+        const value = { is_playing: live.playing, tempo: live.tempo, current_song_time: live.songTime }[property];
+        if (value === undefined) throw new Error(`get ${property} on live_set`);
+        return [value];
+      }
       if (t.kind === "slot") return { has_clip: [t.slot.clip ? 1 : 0] }[property];
       throw new Error(`get ${property} on ${this.unquotedpath}`);
     }
@@ -120,7 +140,10 @@ function installMax(live) {
     while (record.tasks.length) record.tasks.shift().fn.call(null);
   };
   record.osc = () => record.outlets.filter((o) => o[0] === 0 && String(o[1]).startsWith("/")).map((o) => o.slice(1));
-  record.status = () => record.outlets.filter((o) => o[0] === 2).map((o) => o.slice(2).join(" "));
+  // What the status comment shows: [prepend set] puts "set" in front of the whole message
+  // (selector included) and the comment shows everything after that "set" (Max semantics;
+  // tests/js/max-harness.js runs the real patch). A script sending "set text" shows "set text".
+  record.status = () => record.outlets.filter((o) => o[0] === 2).map((o) => o.slice(1).join(" "));
   return record;
 }
 
