@@ -38,9 +38,11 @@ from osc_composer.server.protocol import OUTGOING
 TOSC_SIZE = (1280, 800)
 TOSC_FIXED_SEED = 1  # what the "repeatable" toggle sends when on (-1, random, when off)
 TOSC_CONVERSION = {"i": "INTEGER", "f": "FLOAT", "s": "STRING"}
-# TouchOSC's Orientation: the saved layout has a vertical fader at 0 and a horizontal radio at 1.
+# TouchOSC's enumerations as tosclib documents them (src/tosclib/controls.py): Orientation
+# 0 north, 1 east (left to right), 2 south, 3 west; button type 0 momentary, 1 toggle on
+# release, 2 toggle on press; textAlignH 1 left, 2 centre, 3 right.
 HORIZONTAL = 1
-BUTTON_MOMENTARY, BUTTON_TOGGLE_PRESS = 0, 2  # the manual's order: momentary, toggle release, toggle press
+BUTTON_MOMENTARY, BUTTON_TOGGLE_PRESS = 0, 2
 
 Color = tuple[float, float, float, float]
 
