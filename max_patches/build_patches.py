@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE.parent))  # run from a clone without installing
 
 from builders.common import AMXD_PATH, M4L_JS_PATH, MAX_PATH, PD_PATH, TOSC_PATH  # noqa: E402
 from builders.m4l import DEVICE_HEIGHT, M4L_WIDTH, build_amxd, build_amxd_patcher, build_m4l_js  # noqa: E402
-from builders.max import build_max  # noqa: E402
+from builders.max import MAX_PRESENTATION_SIZE, build_max  # noqa: E402
 from builders.miditool import (  # noqa: E402
     GENERATOR_HEIGHT,
     GENERATOR_JS_PATH,
@@ -41,7 +41,7 @@ from builders.miditool import (  # noqa: E402
 )
 from builders.pd import build_pd, pd_picture  # noqa: E402
 from builders.picture import max_boxes, render_svg  # noqa: E402
-from builders.touchosc import tosc_bytes  # noqa: E402
+from builders.touchosc import tosc_bytes, tosc_picture  # noqa: E402
 
 PICTURES = HERE / "pictures"
 
@@ -50,10 +50,14 @@ def build_all() -> dict[Path, bytes]:
     m4l_js, generator_js = build_m4l_js(), build_generator_js()
     m4l_view = max_boxes(build_amxd_patcher(m4l_js)["patcher"])
     generator_view = max_boxes(build_generator_patcher(generator_js)["patcher"])
+    max_patch = build_max()
     return {
         PD_PATH: build_pd().encode(),
         PICTURES / "osc-composer-pd.svg": pd_picture().encode(),
-        MAX_PATH: (json.dumps(build_max(), indent=2) + "\n").encode(),
+        MAX_PATH: (json.dumps(max_patch, indent=2) + "\n").encode(),
+        PICTURES / "osc-composer-max.svg": render_svg(
+            max_boxes(max_patch["patcher"]), *MAX_PRESENTATION_SIZE
+        ).encode(),
         M4L_JS_PATH: m4l_js.encode(),
         AMXD_PATH: build_amxd(m4l_js),
         GENERATOR_JS_PATH: generator_js.encode(),
@@ -63,6 +67,7 @@ def build_all() -> dict[Path, bytes]:
             generator_view, GENERATOR_WIDTH, GENERATOR_HEIGHT
         ).encode(),
         TOSC_PATH: tosc_bytes(),
+        PICTURES / "osc-composer-tosc.svg": tosc_picture().encode(),
     }
 
 

@@ -12,11 +12,11 @@
     "rect": [
       40.0,
       60.0,
-      1620.0,
-      1080.0
+      1000.0,
+      640.0
     ],
     "bglocked": 0,
-    "openinpresentation": 0,
+    "openinpresentation": 1,
     "default_fontsize": 12.0,
     "default_fontface": 0,
     "default_fontname": "Arial",
@@ -53,6 +53,13 @@
             400.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            8.0,
+            400.0,
+            28.0
+          ],
           "text": "osc-composer - Max client"
         }
       },
@@ -76,6 +83,28 @@
       {
         "box": {
           "id": "obj-3",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            420.0,
+            10.0,
+            340.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            420.0,
+            12.0,
+            340.0,
+            22.0
+          ],
+          "text": "Patching mode (Cmd/Ctrl-Alt-E) shows the plumbing."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-4",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 0,
@@ -91,7 +120,7 @@
       },
       {
         "box": {
-          "id": "obj-4",
+          "id": "obj-5",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -110,7 +139,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-5",
+          "id": "obj-6",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -125,7 +154,7 @@
       },
       {
         "box": {
-          "id": "obj-6",
+          "id": "obj-7",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -143,7 +172,7 @@
       },
       {
         "box": {
-          "id": "obj-7",
+          "id": "obj-8",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -158,7 +187,7 @@
       },
       {
         "box": {
-          "id": "obj-8",
+          "id": "obj-9",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -173,7 +202,7 @@
       },
       {
         "box": {
-          "id": "obj-9",
+          "id": "obj-10",
           "maxclass": "number",
           "maximum": 65535,
           "minimum": 1,
@@ -194,7 +223,7 @@
       },
       {
         "box": {
-          "id": "obj-10",
+          "id": "obj-11",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -212,7 +241,7 @@
       },
       {
         "box": {
-          "id": "obj-11",
+          "id": "obj-12",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -227,7 +256,7 @@
       },
       {
         "box": {
-          "id": "obj-12",
+          "id": "obj-13",
           "maxclass": "number",
           "maximum": 65535,
           "minimum": 1,
@@ -248,7 +277,7 @@
       },
       {
         "box": {
-          "id": "obj-13",
+          "id": "obj-14",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -267,7 +296,7 @@
       },
       {
         "box": {
-          "id": "obj-14",
+          "id": "obj-15",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -285,7 +314,7 @@
       },
       {
         "box": {
-          "id": "obj-15",
+          "id": "obj-16",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -303,7 +332,7 @@
       },
       {
         "box": {
-          "id": "obj-16",
+          "id": "obj-17",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -316,12 +345,19 @@
             112.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            560.0,
+            110.0,
+            22.0
+          ],
           "text": "/composer/ping"
         }
       },
       {
         "box": {
-          "id": "obj-17",
+          "id": "obj-18",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -336,7 +372,7 @@
       },
       {
         "box": {
-          "id": "obj-18",
+          "id": "obj-19",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -349,12 +385,19 @@
             285.0,
             24.0,
             24.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            460.0,
+            559.0,
+            24.0,
+            24.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-19",
+          "id": "obj-20",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -369,8 +412,30 @@
       },
       {
         "box": {
+          "id": "obj-21",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            50.0,
+            287.0,
+            175.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            488.0,
+            560.0,
+            170.0,
+            20.0
+          ],
+          "text": "send all settings again"
+        }
+      },
+      {
+        "box": {
           "fontface": 1,
-          "id": "obj-20",
+          "id": "obj-22",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -380,12 +445,19 @@
             300.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            180.0,
+            300.0,
+            20.0
+          ],
           "text": "PARAMETERS (sent as soon as they change)"
         }
       },
       {
         "box": {
-          "id": "obj-21",
+          "id": "obj-23",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -395,13 +467,20 @@
             91.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            204.0,
+            90.0,
+            20.0
+          ],
           "text": "temperature"
         }
       },
       {
         "box": {
           "format": 6,
-          "id": "obj-22",
+          "id": "obj-24",
           "maxclass": "flonum",
           "maximum": 5.0,
           "minimum": 0.05,
@@ -417,12 +496,19 @@
             115.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            204.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-23",
+          "id": "obj-25",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -440,7 +526,7 @@
       },
       {
         "box": {
-          "id": "obj-24",
+          "id": "obj-26",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -455,7 +541,29 @@
       },
       {
         "box": {
-          "id": "obj-25",
+          "id": "obj-27",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            115.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            204.0,
+            150.0,
+            20.0
+          ],
+          "text": "0.05..5"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-28",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -465,12 +573,19 @@
             49.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            229.0,
+            90.0,
+            20.0
+          ],
           "text": "top_k"
         }
       },
       {
         "box": {
-          "id": "obj-26",
+          "id": "obj-29",
           "maxclass": "number",
           "maximum": 1000,
           "minimum": 0,
@@ -486,12 +601,19 @@
             143.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            229.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-27",
+          "id": "obj-30",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -509,7 +631,7 @@
       },
       {
         "box": {
-          "id": "obj-28",
+          "id": "obj-31",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -524,7 +646,29 @@
       },
       {
         "box": {
-          "id": "obj-29",
+          "id": "obj-32",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            143.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            229.0,
+            150.0,
+            20.0
+          ],
+          "text": "0..1000"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-33",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -534,13 +678,20 @@
             49.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            254.0,
+            90.0,
+            20.0
+          ],
           "text": "top_p"
         }
       },
       {
         "box": {
           "format": 6,
-          "id": "obj-30",
+          "id": "obj-34",
           "maxclass": "flonum",
           "maximum": 1.0,
           "minimum": 0.01,
@@ -556,12 +707,19 @@
             171.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            254.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-31",
+          "id": "obj-35",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -579,7 +737,7 @@
       },
       {
         "box": {
-          "id": "obj-32",
+          "id": "obj-36",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -594,7 +752,29 @@
       },
       {
         "box": {
-          "id": "obj-33",
+          "id": "obj-37",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            171.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            254.0,
+            150.0,
+            20.0
+          ],
+          "text": "0.01..1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-38",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -604,13 +784,20 @@
             56.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            279.0,
+            90.0,
+            20.0
+          ],
           "text": "length"
         }
       },
       {
         "box": {
           "format": 6,
-          "id": "obj-34",
+          "id": "obj-39",
           "maxclass": "flonum",
           "maximum": 64.0,
           "minimum": 0.25,
@@ -626,12 +813,19 @@
             199.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            279.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-35",
+          "id": "obj-40",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -649,7 +843,7 @@
       },
       {
         "box": {
-          "id": "obj-36",
+          "id": "obj-41",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -664,7 +858,29 @@
       },
       {
         "box": {
-          "id": "obj-37",
+          "id": "obj-42",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            199.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            279.0,
+            150.0,
+            20.0
+          ],
+          "text": "0.25..64"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-43",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -674,12 +890,19 @@
             84.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            304.0,
+            90.0,
+            20.0
+          ],
           "text": "variations"
         }
       },
       {
         "box": {
-          "id": "obj-38",
+          "id": "obj-44",
           "maxclass": "number",
           "maximum": 16,
           "minimum": 1,
@@ -695,12 +918,19 @@
             227.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            304.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-39",
+          "id": "obj-45",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -718,7 +948,7 @@
       },
       {
         "box": {
-          "id": "obj-40",
+          "id": "obj-46",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -733,7 +963,29 @@
       },
       {
         "box": {
-          "id": "obj-41",
+          "id": "obj-47",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            227.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            304.0,
+            150.0,
+            20.0
+          ],
+          "text": "1..16"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-48",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -743,12 +995,19 @@
             42.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            329.0,
+            90.0,
+            20.0
+          ],
           "text": "seed"
         }
       },
       {
         "box": {
-          "id": "obj-42",
+          "id": "obj-49",
           "maxclass": "number",
           "maximum": 2147483647,
           "minimum": -1,
@@ -764,12 +1023,19 @@
             255.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            329.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-43",
+          "id": "obj-50",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -787,7 +1053,7 @@
       },
       {
         "box": {
-          "id": "obj-44",
+          "id": "obj-51",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -802,7 +1068,29 @@
       },
       {
         "box": {
-          "id": "obj-45",
+          "id": "obj-52",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            255.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            329.0,
+            150.0,
+            20.0
+          ],
+          "text": "-1 = random"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-53",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -812,12 +1100,19 @@
             35.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            354.0,
+            90.0,
+            20.0
+          ],
           "text": "low"
         }
       },
       {
         "box": {
-          "id": "obj-46",
+          "id": "obj-54",
           "maxclass": "number",
           "maximum": 127,
           "minimum": 0,
@@ -833,12 +1128,19 @@
             283.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            354.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-47",
+          "id": "obj-55",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -856,7 +1158,7 @@
       },
       {
         "box": {
-          "id": "obj-48",
+          "id": "obj-56",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -871,7 +1173,29 @@
       },
       {
         "box": {
-          "id": "obj-49",
+          "id": "obj-57",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            283.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            354.0,
+            150.0,
+            20.0
+          ],
+          "text": "0..127"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-58",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -881,12 +1205,19 @@
             42.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            379.0,
+            90.0,
+            20.0
+          ],
           "text": "high"
         }
       },
       {
         "box": {
-          "id": "obj-50",
+          "id": "obj-59",
           "maxclass": "number",
           "maximum": 127,
           "minimum": 0,
@@ -902,12 +1233,19 @@
             311.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            379.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-51",
+          "id": "obj-60",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -925,7 +1263,7 @@
       },
       {
         "box": {
-          "id": "obj-52",
+          "id": "obj-61",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -940,7 +1278,29 @@
       },
       {
         "box": {
-          "id": "obj-53",
+          "id": "obj-62",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            311.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            379.0,
+            150.0,
+            20.0
+          ],
+          "text": "0..127"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-63",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -950,12 +1310,19 @@
             77.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            404.0,
+            90.0,
+            20.0
+          ],
           "text": "polyphony"
         }
       },
       {
         "box": {
-          "id": "obj-54",
+          "id": "obj-64",
           "maxclass": "number",
           "maximum": 16,
           "minimum": 1,
@@ -971,12 +1338,19 @@
             339.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            404.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-55",
+          "id": "obj-65",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -994,7 +1368,7 @@
       },
       {
         "box": {
-          "id": "obj-56",
+          "id": "obj-66",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1009,7 +1383,29 @@
       },
       {
         "box": {
-          "id": "obj-57",
+          "id": "obj-67",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            339.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            404.0,
+            150.0,
+            20.0
+          ],
+          "text": "1..16"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-68",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1019,13 +1415,20 @@
             42.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            429.0,
+            90.0,
+            20.0
+          ],
           "text": "step"
         }
       },
       {
         "box": {
           "format": 6,
-          "id": "obj-58",
+          "id": "obj-69",
           "maxclass": "flonum",
           "maximum": 16.0,
           "minimum": 0.041666666666666664,
@@ -1041,12 +1444,19 @@
             367.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            429.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-59",
+          "id": "obj-70",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1064,7 +1474,7 @@
       },
       {
         "box": {
-          "id": "obj-60",
+          "id": "obj-71",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1079,7 +1489,29 @@
       },
       {
         "box": {
-          "id": "obj-61",
+          "id": "obj-72",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            367.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            429.0,
+            150.0,
+            20.0
+          ],
+          "text": "0.0416667..16"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-73",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1089,12 +1521,19 @@
             70.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            454.0,
+            90.0,
+            20.0
+          ],
           "text": "velocity"
         }
       },
       {
         "box": {
-          "id": "obj-62",
+          "id": "obj-74",
           "maxclass": "number",
           "maximum": 127,
           "minimum": 1,
@@ -1110,12 +1549,19 @@
             395.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            454.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-63",
+          "id": "obj-75",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1133,7 +1579,7 @@
       },
       {
         "box": {
-          "id": "obj-64",
+          "id": "obj-76",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1148,7 +1594,29 @@
       },
       {
         "box": {
-          "id": "obj-65",
+          "id": "obj-77",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            395.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            454.0,
+            150.0,
+            20.0
+          ],
+          "text": "1..127"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-78",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1158,12 +1626,19 @@
             56.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            479.0,
+            90.0,
+            20.0
+          ],
           "text": "voices"
         }
       },
       {
         "box": {
-          "id": "obj-66",
+          "id": "obj-79",
           "maxclass": "number",
           "maximum": 4,
           "minimum": 0,
@@ -1179,12 +1654,19 @@
             423.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            479.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-67",
+          "id": "obj-80",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1202,7 +1684,7 @@
       },
       {
         "box": {
-          "id": "obj-68",
+          "id": "obj-81",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1217,7 +1699,29 @@
       },
       {
         "box": {
-          "id": "obj-69",
+          "id": "obj-82",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            423.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            479.0,
+            150.0,
+            20.0
+          ],
+          "text": "0..4"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-83",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1227,12 +1731,19 @@
             63.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            504.0,
+            90.0,
+            20.0
+          ],
           "text": "density"
         }
       },
       {
         "box": {
-          "id": "obj-70",
+          "id": "obj-84",
           "maxclass": "number",
           "maximum": 5,
           "minimum": 0,
@@ -1248,12 +1759,19 @@
             451.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            504.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-71",
+          "id": "obj-85",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1271,7 +1789,7 @@
       },
       {
         "box": {
-          "id": "obj-72",
+          "id": "obj-86",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1286,7 +1804,29 @@
       },
       {
         "box": {
-          "id": "obj-73",
+          "id": "obj-87",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            880.0,
+            451.0,
+            150.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            176.0,
+            504.0,
+            150.0,
+            20.0
+          ],
+          "text": "0..5"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-88",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1296,12 +1836,19 @@
             35.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            529.0,
+            90.0,
+            20.0
+          ],
           "text": "key"
         }
       },
       {
         "box": {
-          "id": "obj-74",
+          "id": "obj-89",
           "items": [
             "C",
             ",",
@@ -1341,12 +1888,19 @@
             479.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            529.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-75",
+          "id": "obj-90",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1364,7 +1918,7 @@
       },
       {
         "box": {
-          "id": "obj-76",
+          "id": "obj-91",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1379,7 +1933,7 @@
       },
       {
         "box": {
-          "id": "obj-77",
+          "id": "obj-92",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1389,12 +1943,19 @@
             49.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            554.0,
+            90.0,
+            20.0
+          ],
           "text": "scale"
         }
       },
       {
         "box": {
-          "id": "obj-78",
+          "id": "obj-93",
           "items": [
             "chromatic",
             ",",
@@ -1438,12 +1999,19 @@
             507.0,
             100.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            554.0,
+            130.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-79",
+          "id": "obj-94",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1461,7 +2029,7 @@
       },
       {
         "box": {
-          "id": "obj-80",
+          "id": "obj-95",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1476,7 +2044,7 @@
       },
       {
         "box": {
-          "id": "obj-81",
+          "id": "obj-96",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1486,12 +2054,19 @@
             49.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            579.0,
+            90.0,
+            20.0
+          ],
           "text": "style"
         }
       },
       {
         "box": {
-          "id": "obj-82",
+          "id": "obj-97",
           "items": [
             "auto",
             ",",
@@ -1519,12 +2094,19 @@
             535.0,
             100.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            579.0,
+            130.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-83",
+          "id": "obj-98",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1542,7 +2124,7 @@
       },
       {
         "box": {
-          "id": "obj-84",
+          "id": "obj-99",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1557,7 +2139,7 @@
       },
       {
         "box": {
-          "id": "obj-85",
+          "id": "obj-100",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -1575,7 +2157,7 @@
       },
       {
         "box": {
-          "id": "obj-86",
+          "id": "obj-101",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 18,
@@ -1610,7 +2192,7 @@
       },
       {
         "box": {
-          "id": "obj-87",
+          "id": "obj-102",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1628,7 +2210,7 @@
       },
       {
         "box": {
-          "id": "obj-88",
+          "id": "obj-103",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1646,7 +2228,7 @@
       },
       {
         "box": {
-          "id": "obj-89",
+          "id": "obj-104",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1664,7 +2246,7 @@
       },
       {
         "box": {
-          "id": "obj-90",
+          "id": "obj-105",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1682,7 +2264,7 @@
       },
       {
         "box": {
-          "id": "obj-91",
+          "id": "obj-106",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1700,7 +2282,7 @@
       },
       {
         "box": {
-          "id": "obj-92",
+          "id": "obj-107",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1718,7 +2300,7 @@
       },
       {
         "box": {
-          "id": "obj-93",
+          "id": "obj-108",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1736,7 +2318,7 @@
       },
       {
         "box": {
-          "id": "obj-94",
+          "id": "obj-109",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1754,7 +2336,7 @@
       },
       {
         "box": {
-          "id": "obj-95",
+          "id": "obj-110",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1772,7 +2354,7 @@
       },
       {
         "box": {
-          "id": "obj-96",
+          "id": "obj-111",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1790,7 +2372,7 @@
       },
       {
         "box": {
-          "id": "obj-97",
+          "id": "obj-112",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1808,7 +2390,7 @@
       },
       {
         "box": {
-          "id": "obj-98",
+          "id": "obj-113",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1826,7 +2408,7 @@
       },
       {
         "box": {
-          "id": "obj-99",
+          "id": "obj-114",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1844,7 +2426,7 @@
       },
       {
         "box": {
-          "id": "obj-100",
+          "id": "obj-115",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1862,7 +2444,7 @@
       },
       {
         "box": {
-          "id": "obj-101",
+          "id": "obj-116",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1880,7 +2462,7 @@
       },
       {
         "box": {
-          "id": "obj-102",
+          "id": "obj-117",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1898,7 +2480,7 @@
       },
       {
         "box": {
-          "id": "obj-103",
+          "id": "obj-118",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1916,7 +2498,7 @@
       },
       {
         "box": {
-          "id": "obj-104",
+          "id": "obj-119",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -1934,7 +2516,7 @@
       },
       {
         "box": {
-          "id": "obj-105",
+          "id": "obj-120",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 17,
@@ -1969,7 +2551,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-106",
+          "id": "obj-121",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -1978,6 +2560,13 @@
             470.0,
             380.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            44.0,
+            320.0,
+            20.0
           ],
           "text": "SEED: pitch velocity start duration (beats)"
         }
@@ -2052,7 +2641,7 @@
               }
             ]
           },
-          "id": "obj-107",
+          "id": "obj-122",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 4,
@@ -2077,7 +2666,7 @@
       },
       {
         "box": {
-          "id": "obj-108",
+          "id": "obj-123",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2087,12 +2676,19 @@
             91.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            68.0,
+            90.0,
+            20.0
+          ],
           "text": "phrase bank"
         }
       },
       {
         "box": {
-          "id": "obj-109",
+          "id": "obj-124",
           "items": [
             "C major line",
             ",",
@@ -2116,12 +2712,19 @@
             495.0,
             150.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            100.0,
+            68.0,
+            160.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-110",
+          "id": "obj-125",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 5,
@@ -2143,7 +2746,7 @@
       },
       {
         "box": {
-          "id": "obj-111",
+          "id": "obj-126",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2161,7 +2764,7 @@
       },
       {
         "box": {
-          "id": "obj-112",
+          "id": "obj-127",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2179,7 +2782,7 @@
       },
       {
         "box": {
-          "id": "obj-113",
+          "id": "obj-128",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2197,7 +2800,7 @@
       },
       {
         "box": {
-          "id": "obj-114",
+          "id": "obj-129",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2215,7 +2818,7 @@
       },
       {
         "box": {
-          "id": "obj-115",
+          "id": "obj-130",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2230,7 +2833,7 @@
       },
       {
         "box": {
-          "id": "obj-116",
+          "id": "obj-131",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2250,7 +2853,7 @@
       },
       {
         "box": {
-          "id": "obj-117",
+          "id": "obj-132",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2269,7 +2872,7 @@
       },
       {
         "box": {
-          "id": "obj-118",
+          "id": "obj-133",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2288,7 +2891,7 @@
       },
       {
         "box": {
-          "id": "obj-119",
+          "id": "obj-134",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2307,7 +2910,7 @@
       },
       {
         "box": {
-          "id": "obj-120",
+          "id": "obj-135",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2325,7 +2928,7 @@
       },
       {
         "box": {
-          "id": "obj-121",
+          "id": "obj-136",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2343,7 +2946,7 @@
       },
       {
         "box": {
-          "id": "obj-122",
+          "id": "obj-137",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2362,7 +2965,7 @@
       },
       {
         "box": {
-          "id": "obj-123",
+          "id": "obj-138",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2380,7 +2983,7 @@
       },
       {
         "box": {
-          "id": "obj-124",
+          "id": "obj-139",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2398,7 +3001,7 @@
       },
       {
         "box": {
-          "id": "obj-125",
+          "id": "obj-140",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2411,12 +3014,19 @@
             830.0,
             24.0,
             24.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            124.0,
+            24.0,
+            24.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-126",
+          "id": "obj-141",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2426,12 +3036,19 @@
             77.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            38.0,
+            126.0,
+            80.0,
+            20.0
+          ],
           "text": "send seed"
         }
       },
       {
         "box": {
-          "id": "obj-127",
+          "id": "obj-142",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2449,7 +3066,7 @@
       },
       {
         "box": {
-          "id": "obj-128",
+          "id": "obj-143",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2468,7 +3085,7 @@
       },
       {
         "box": {
-          "id": "obj-129",
+          "id": "obj-144",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2486,7 +3103,7 @@
       },
       {
         "box": {
-          "id": "obj-130",
+          "id": "obj-145",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2499,12 +3116,19 @@
             830.0,
             24.0,
             24.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            130.0,
+            124.0,
+            24.0,
+            24.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-131",
+          "id": "obj-146",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2514,12 +3138,19 @@
             84.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            158.0,
+            126.0,
+            80.0,
+            20.0
+          ],
           "text": "clear seed"
         }
       },
       {
         "box": {
-          "id": "obj-132",
+          "id": "obj-147",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2538,7 +3169,7 @@
       },
       {
         "box": {
-          "id": "obj-133",
+          "id": "obj-148",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2556,7 +3187,7 @@
       },
       {
         "box": {
-          "id": "obj-134",
+          "id": "obj-149",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -2571,7 +3202,7 @@
       },
       {
         "box": {
-          "id": "obj-135",
+          "id": "obj-150",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -2584,12 +3215,41 @@
             965.0,
             24.0,
             24.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            10.0,
+            96.0,
+            24.0,
+            24.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-136",
+          "id": "obj-151",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            50.0,
+            965.0,
+            240.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            38.0,
+            98.0,
+            240.0,
+            20.0
+          ],
+          "text": "RECORD from MIDI in (off: send)"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-152",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2609,7 +3269,7 @@
       },
       {
         "box": {
-          "id": "obj-137",
+          "id": "obj-153",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2629,7 +3289,7 @@
       },
       {
         "box": {
-          "id": "obj-138",
+          "id": "obj-154",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 4,
@@ -2650,7 +3310,7 @@
       },
       {
         "box": {
-          "id": "obj-139",
+          "id": "obj-155",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2668,7 +3328,7 @@
       },
       {
         "box": {
-          "id": "obj-140",
+          "id": "obj-156",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2687,7 +3347,7 @@
       },
       {
         "box": {
-          "id": "obj-141",
+          "id": "obj-157",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2707,7 +3367,7 @@
       },
       {
         "box": {
-          "id": "obj-142",
+          "id": "obj-158",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2725,7 +3385,7 @@
       },
       {
         "box": {
-          "id": "obj-143",
+          "id": "obj-159",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2743,7 +3403,7 @@
       },
       {
         "box": {
-          "id": "obj-144",
+          "id": "obj-160",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2761,7 +3421,7 @@
       },
       {
         "box": {
-          "id": "obj-145",
+          "id": "obj-161",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -2780,7 +3440,7 @@
       },
       {
         "box": {
-          "id": "obj-146",
+          "id": "obj-162",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2798,7 +3458,7 @@
       },
       {
         "box": {
-          "id": "obj-147",
+          "id": "obj-163",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2818,7 +3478,7 @@
       },
       {
         "box": {
-          "id": "obj-148",
+          "id": "obj-164",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 1,
@@ -2836,7 +3496,7 @@
       },
       {
         "box": {
-          "id": "obj-149",
+          "id": "obj-165",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2855,7 +3515,7 @@
       },
       {
         "box": {
-          "id": "obj-150",
+          "id": "obj-166",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2873,7 +3533,7 @@
       },
       {
         "box": {
-          "id": "obj-151",
+          "id": "obj-167",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -2893,7 +3553,7 @@
       },
       {
         "box": {
-          "id": "obj-152",
+          "id": "obj-168",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2911,7 +3571,7 @@
       },
       {
         "box": {
-          "id": "obj-153",
+          "id": "obj-169",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2930,7 +3590,7 @@
       },
       {
         "box": {
-          "id": "obj-154",
+          "id": "obj-170",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -2949,7 +3609,7 @@
       },
       {
         "box": {
-          "id": "obj-155",
+          "id": "obj-171",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2967,7 +3627,7 @@
       },
       {
         "box": {
-          "id": "obj-156",
+          "id": "obj-172",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -2985,7 +3645,7 @@
       },
       {
         "box": {
-          "id": "obj-157",
+          "id": "obj-173",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3003,7 +3663,7 @@
       },
       {
         "box": {
-          "id": "obj-158",
+          "id": "obj-174",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3021,7 +3681,7 @@
       },
       {
         "box": {
-          "id": "obj-159",
+          "id": "obj-175",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 1,
@@ -3039,7 +3699,7 @@
       },
       {
         "box": {
-          "id": "obj-160",
+          "id": "obj-176",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3058,7 +3718,7 @@
       },
       {
         "box": {
-          "id": "obj-161",
+          "id": "obj-177",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3076,7 +3736,7 @@
       },
       {
         "box": {
-          "id": "obj-162",
+          "id": "obj-178",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3094,7 +3754,7 @@
       },
       {
         "box": {
-          "id": "obj-163",
+          "id": "obj-179",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3113,7 +3773,7 @@
       },
       {
         "box": {
-          "id": "obj-164",
+          "id": "obj-180",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -3132,7 +3792,7 @@
       },
       {
         "box": {
-          "id": "obj-165",
+          "id": "obj-181",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3150,7 +3810,7 @@
       },
       {
         "box": {
-          "id": "obj-166",
+          "id": "obj-182",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3169,7 +3829,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-167",
+          "id": "obj-183",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3179,12 +3839,19 @@
             133.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            44.0,
+            200.0,
+            20.0
+          ],
           "text": "GENERATE AND PLAY"
         }
       },
       {
         "box": {
-          "id": "obj-168",
+          "id": "obj-184",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3197,13 +3864,20 @@
             115.0,
             48.0,
             48.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            68.0,
+            48.0,
+            48.0
           ]
         }
       },
       {
         "box": {
           "fontface": 1,
-          "id": "obj-169",
+          "id": "obj-185",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3213,12 +3887,19 @@
             70.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            394.0,
+            82.0,
+            100.0,
+            20.0
+          ],
           "text": "GENERATE"
         }
       },
       {
         "box": {
-          "id": "obj-170",
+          "id": "obj-186",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -3237,7 +3918,7 @@
       },
       {
         "box": {
-          "id": "obj-171",
+          "id": "obj-187",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3255,7 +3936,7 @@
       },
       {
         "box": {
-          "id": "obj-172",
+          "id": "obj-188",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3273,7 +3954,7 @@
       },
       {
         "box": {
-          "id": "obj-173",
+          "id": "obj-189",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3291,7 +3972,7 @@
       },
       {
         "box": {
-          "id": "obj-174",
+          "id": "obj-190",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3301,13 +3982,20 @@
             91.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            124.0,
+            100.0,
+            20.0
+          ],
           "text": "tempo (BPM)"
         }
       },
       {
         "box": {
           "format": 6,
-          "id": "obj-175",
+          "id": "obj-191",
           "maxclass": "flonum",
           "maximum": 400.0,
           "minimum": 20.0,
@@ -3323,12 +4011,19 @@
             270.0,
             60.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            440.0,
+            124.0,
+            60.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-176",
+          "id": "obj-192",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3346,7 +4041,7 @@
       },
       {
         "box": {
-          "id": "obj-177",
+          "id": "obj-193",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3356,12 +4051,19 @@
             112.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            149.0,
+            100.0,
+            20.0
+          ],
           "text": "play variation"
         }
       },
       {
         "box": {
-          "id": "obj-178",
+          "id": "obj-194",
           "maxclass": "number",
           "maximum": 15,
           "minimum": 0,
@@ -3377,12 +4079,19 @@
             298.0,
             60.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            440.0,
+            149.0,
+            60.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-179",
+          "id": "obj-195",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3392,12 +4101,19 @@
             98.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            174.0,
+            100.0,
+            20.0
+          ],
           "text": "MIDI channel"
         }
       },
       {
         "box": {
-          "id": "obj-180",
+          "id": "obj-196",
           "maxclass": "number",
           "maximum": 16,
           "minimum": 1,
@@ -3413,12 +4129,19 @@
             326.0,
             60.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            440.0,
+            174.0,
+            60.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-181",
+          "id": "obj-197",
           "maxclass": "button",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3431,12 +4154,19 @@
             356.0,
             24.0,
             24.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            520.0,
+            124.0,
+            24.0,
+            24.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-182",
+          "id": "obj-198",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3446,12 +4176,19 @@
             84.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            548.0,
+            126.0,
+            100.0,
+            20.0
+          ],
           "text": "stop notes"
         }
       },
       {
         "box": {
-          "id": "obj-183",
+          "id": "obj-199",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3469,7 +4206,7 @@
       },
       {
         "box": {
-          "id": "obj-184",
+          "id": "obj-200",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3487,7 +4224,7 @@
       },
       {
         "box": {
-          "id": "obj-185",
+          "id": "obj-201",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3505,7 +4242,7 @@
       },
       {
         "box": {
-          "id": "obj-186",
+          "id": "obj-202",
           "maxclass": "newobj",
           "numinlets": 7,
           "numoutlets": 7,
@@ -3529,7 +4266,7 @@
       },
       {
         "box": {
-          "id": "obj-187",
+          "id": "obj-203",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3542,12 +4279,19 @@
             330.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            226.0,
+            320.0,
+            22.0
+          ],
           "text": "idle"
         }
       },
       {
         "box": {
-          "id": "obj-188",
+          "id": "obj-204",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3557,12 +4301,19 @@
             56.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            206.0,
+            100.0,
+            20.0
+          ],
           "text": "status"
         }
       },
       {
         "box": {
-          "id": "obj-189",
+          "id": "obj-205",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3575,12 +4326,19 @@
             330.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            270.0,
+            320.0,
+            22.0
+          ],
           "text": "none"
         }
       },
       {
         "box": {
-          "id": "obj-190",
+          "id": "obj-206",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3590,12 +4348,19 @@
             84.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            250.0,
+            100.0,
+            20.0
+          ],
           "text": "last error"
         }
       },
       {
         "box": {
-          "id": "obj-191",
+          "id": "obj-207",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3608,12 +4373,19 @@
             330.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            314.0,
+            320.0,
+            22.0
+          ],
           "text": "no seed yet"
         }
       },
       {
         "box": {
-          "id": "obj-192",
+          "id": "obj-208",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3623,12 +4395,19 @@
             91.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            294.0,
+            100.0,
+            20.0
+          ],
           "text": "server seed"
         }
       },
       {
         "box": {
-          "id": "obj-193",
+          "id": "obj-209",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3641,12 +4420,19 @@
             330.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            358.0,
+            320.0,
+            22.0
+          ],
           "text": "ping to check the server"
         }
       },
       {
         "box": {
-          "id": "obj-194",
+          "id": "obj-210",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3656,12 +4442,19 @@
             56.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            338.0,
+            100.0,
+            20.0
+          ],
           "text": "server"
         }
       },
       {
         "box": {
-          "id": "obj-195",
+          "id": "obj-211",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3679,7 +4472,7 @@
       },
       {
         "box": {
-          "id": "obj-196",
+          "id": "obj-212",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3697,7 +4490,7 @@
       },
       {
         "box": {
-          "id": "obj-197",
+          "id": "obj-213",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3715,7 +4508,7 @@
       },
       {
         "box": {
-          "id": "obj-198",
+          "id": "obj-214",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3733,7 +4526,7 @@
       },
       {
         "box": {
-          "id": "obj-199",
+          "id": "obj-215",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3751,7 +4544,7 @@
       },
       {
         "box": {
-          "id": "obj-200",
+          "id": "obj-216",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3769,7 +4562,7 @@
       },
       {
         "box": {
-          "id": "obj-201",
+          "id": "obj-217",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3786,7 +4579,7 @@
       {
         "box": {
           "fontface": 1,
-          "id": "obj-202",
+          "id": "obj-218",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3796,12 +4589,19 @@
             400.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            44.0,
+            310.0,
+            20.0
+          ],
           "text": "LIVE PLAY (call and response; the server plays at your clock)"
         }
       },
       {
         "box": {
-          "id": "obj-203",
+          "id": "obj-219",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3814,12 +4614,19 @@
             685.0,
             24.0,
             24.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            68.0,
+            24.0,
+            24.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-204",
+          "id": "obj-220",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -3829,12 +4636,19 @@
             300.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            708.0,
+            70.0,
+            280.0,
+            20.0
+          ],
           "text": "LIVE: send MIDI in as /composer/live/note"
         }
       },
       {
         "box": {
-          "id": "obj-205",
+          "id": "obj-221",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -3854,7 +4668,7 @@
       },
       {
         "box": {
-          "id": "obj-206",
+          "id": "obj-222",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3872,7 +4686,7 @@
       },
       {
         "box": {
-          "id": "obj-207",
+          "id": "obj-223",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -3890,7 +4704,7 @@
       },
       {
         "box": {
-          "id": "obj-208",
+          "id": "obj-224",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3908,7 +4722,7 @@
       },
       {
         "box": {
-          "id": "obj-209",
+          "id": "obj-225",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3921,12 +4735,19 @@
             168.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            98.0,
+            150.0,
+            22.0
+          ],
           "text": "/composer/live/respond"
         }
       },
       {
         "box": {
-          "id": "obj-210",
+          "id": "obj-226",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3939,12 +4760,19 @@
             154.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            835.0,
+            98.0,
+            150.0,
+            22.0
+          ],
           "text": "/composer/live/clear"
         }
       },
       {
         "box": {
-          "id": "obj-211",
+          "id": "obj-227",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3957,12 +4785,44 @@
             112.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            124.0,
+            150.0,
+            22.0
+          ],
           "text": "/composer/play"
         }
       },
       {
         "box": {
-          "id": "obj-212",
+          "id": "obj-228",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1630.0,
+            720.0,
+            147.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            835.0,
+            124.0,
+            150.0,
+            22.0
+          ],
+          "text": "/composer/play/stop"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-229",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3972,15 +4832,22 @@
           "patching_rect": [
             1240.0,
             748.0,
-            147.0,
+            119.0,
             22.0
           ],
-          "text": "/composer/play/stop"
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            150.0,
+            150.0,
+            22.0
+          ],
+          "text": "/composer/panic"
         }
       },
       {
         "box": {
-          "id": "obj-213",
+          "id": "obj-230",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -3990,15 +4857,47 @@
           "patching_rect": [
             1370.0,
             748.0,
-            119.0,
+            154.0,
             22.0
           ],
-          "text": "/composer/panic"
+          "presentation": 1,
+          "presentation_rect": [
+            835.0,
+            150.0,
+            150.0,
+            22.0
+          ],
+          "text": "/composer/live/start"
         }
       },
       {
         "box": {
-          "id": "obj-214",
+          "id": "obj-231",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1500.0,
+            748.0,
+            147.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            176.0,
+            150.0,
+            22.0
+          ],
+          "text": "/composer/live/stop"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-232",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4008,12 +4907,12 @@
             290.0,
             22.0
           ],
-          "text": "respond now, forget what was heard; play the latest result, stop, all notes off"
+          "text": "respond now, forget what was heard; play the latest result, stop, all notes off; start and stop the model's own voice (duet and continue modes)"
         }
       },
       {
         "box": {
-          "id": "obj-215",
+          "id": "obj-233",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 13,
@@ -4043,7 +4942,7 @@
       },
       {
         "box": {
-          "id": "obj-216",
+          "id": "obj-234",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4053,13 +4952,42 @@
             63.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            208.0,
+            110.0,
+            20.0
+          ],
           "text": "silence"
         }
       },
       {
         "box": {
+          "id": "obj-235",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            810.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            208.0,
+            120.0,
+            20.0
+          ],
+          "text": "0..64"
+        }
+      },
+      {
+        "box": {
           "format": 6,
-          "id": "obj-217",
+          "id": "obj-236",
           "maxclass": "flonum",
           "maximum": 64.0,
           "minimum": 0.0,
@@ -4075,12 +5003,19 @@
             810.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            208.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-218",
+          "id": "obj-237",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4098,7 +5033,7 @@
       },
       {
         "box": {
-          "id": "obj-219",
+          "id": "obj-238",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4116,7 +5051,7 @@
       },
       {
         "box": {
-          "id": "obj-220",
+          "id": "obj-239",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4126,13 +5061,42 @@
             56.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            233.0,
+            110.0,
+            20.0
+          ],
           "text": "listen"
         }
       },
       {
         "box": {
+          "id": "obj-240",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            838.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            233.0,
+            120.0,
+            20.0
+          ],
+          "text": "0.25..64"
+        }
+      },
+      {
+        "box": {
           "format": 6,
-          "id": "obj-221",
+          "id": "obj-241",
           "maxclass": "flonum",
           "maximum": 64.0,
           "minimum": 0.25,
@@ -4148,12 +5112,19 @@
             838.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            233.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-222",
+          "id": "obj-242",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4171,7 +5142,7 @@
       },
       {
         "box": {
-          "id": "obj-223",
+          "id": "obj-243",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4189,7 +5160,7 @@
       },
       {
         "box": {
-          "id": "obj-224",
+          "id": "obj-244",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4199,12 +5170,41 @@
             70.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            258.0,
+            110.0,
+            20.0
+          ],
           "text": "autoplay"
         }
       },
       {
         "box": {
-          "id": "obj-225",
+          "id": "obj-245",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            866.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            258.0,
+            120.0,
+            20.0
+          ],
+          "text": "0..1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-246",
           "maxclass": "number",
           "maximum": 1,
           "minimum": 0,
@@ -4220,12 +5220,19 @@
             866.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            258.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-226",
+          "id": "obj-247",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4243,7 +5250,7 @@
       },
       {
         "box": {
-          "id": "obj-227",
+          "id": "obj-248",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4261,7 +5268,7 @@
       },
       {
         "box": {
-          "id": "obj-228",
+          "id": "obj-249",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4271,13 +5278,42 @@
             84.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            283.0,
+            110.0,
+            20.0
+          ],
           "text": "latency_ms"
         }
       },
       {
         "box": {
+          "id": "obj-250",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            894.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            283.0,
+            120.0,
+            20.0
+          ],
+          "text": "-500..500"
+        }
+      },
+      {
+        "box": {
           "format": 6,
-          "id": "obj-229",
+          "id": "obj-251",
           "maxclass": "flonum",
           "maximum": 500.0,
           "minimum": -500.0,
@@ -4293,12 +5329,19 @@
             894.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            283.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-230",
+          "id": "obj-252",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4316,7 +5359,7 @@
       },
       {
         "box": {
-          "id": "obj-231",
+          "id": "obj-253",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4334,7 +5377,7 @@
       },
       {
         "box": {
-          "id": "obj-232",
+          "id": "obj-254",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4344,12 +5387,41 @@
             42.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            308.0,
+            110.0,
+            20.0
+          ],
           "text": "mode"
         }
       },
       {
         "box": {
-          "id": "obj-233",
+          "id": "obj-255",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            922.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            308.0,
+            120.0,
+            20.0
+          ],
+          "text": "0..3"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-256",
           "maxclass": "number",
           "maximum": 3,
           "minimum": 0,
@@ -4365,12 +5437,19 @@
             922.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            308.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-234",
+          "id": "obj-257",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4388,7 +5467,7 @@
       },
       {
         "box": {
-          "id": "obj-235",
+          "id": "obj-258",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4406,7 +5485,7 @@
       },
       {
         "box": {
-          "id": "obj-236",
+          "id": "obj-259",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4416,12 +5495,41 @@
             63.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            333.0,
+            110.0,
+            20.0
+          ],
           "text": "harmony"
         }
       },
       {
         "box": {
-          "id": "obj-237",
+          "id": "obj-260",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            950.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            333.0,
+            120.0,
+            20.0
+          ],
+          "text": "1..4"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-261",
           "maxclass": "number",
           "maximum": 4,
           "minimum": 1,
@@ -4437,12 +5545,19 @@
             950.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            333.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-238",
+          "id": "obj-262",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4460,7 +5575,7 @@
       },
       {
         "box": {
-          "id": "obj-239",
+          "id": "obj-263",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4478,7 +5593,7 @@
       },
       {
         "box": {
-          "id": "obj-240",
+          "id": "obj-264",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4488,12 +5603,41 @@
             98.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            358.0,
+            110.0,
+            20.0
+          ],
           "text": "interval_low"
         }
       },
       {
         "box": {
-          "id": "obj-241",
+          "id": "obj-265",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            978.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            358.0,
+            120.0,
+            20.0
+          ],
+          "text": "-36..36"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-266",
           "maxclass": "number",
           "maximum": 36,
           "minimum": -36,
@@ -4509,12 +5653,19 @@
             978.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            358.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-242",
+          "id": "obj-267",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4532,7 +5683,7 @@
       },
       {
         "box": {
-          "id": "obj-243",
+          "id": "obj-268",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4550,7 +5701,7 @@
       },
       {
         "box": {
-          "id": "obj-244",
+          "id": "obj-269",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4560,12 +5711,41 @@
             105.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            383.0,
+            110.0,
+            20.0
+          ],
           "text": "interval_high"
         }
       },
       {
         "box": {
-          "id": "obj-245",
+          "id": "obj-270",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            1006.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            383.0,
+            120.0,
+            20.0
+          ],
+          "text": "-36..36"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-271",
           "maxclass": "number",
           "maximum": 36,
           "minimum": -36,
@@ -4581,12 +5761,19 @@
             1006.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            383.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-246",
+          "id": "obj-272",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4604,7 +5791,7 @@
       },
       {
         "box": {
-          "id": "obj-247",
+          "id": "obj-273",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4622,7 +5809,7 @@
       },
       {
         "box": {
-          "id": "obj-248",
+          "id": "obj-274",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4632,13 +5819,42 @@
             126.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            408.0,
+            110.0,
+            20.0
+          ],
           "text": "harmony_velocity"
         }
       },
       {
         "box": {
+          "id": "obj-275",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            1034.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            408.0,
+            120.0,
+            20.0
+          ],
+          "text": "0..2"
+        }
+      },
+      {
+        "box": {
           "format": 6,
-          "id": "obj-249",
+          "id": "obj-276",
           "maxclass": "flonum",
           "maximum": 2.0,
           "minimum": 0.0,
@@ -4654,12 +5870,19 @@
             1034.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            408.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-250",
+          "id": "obj-277",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4677,7 +5900,7 @@
       },
       {
         "box": {
-          "id": "obj-251",
+          "id": "obj-278",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4695,7 +5918,7 @@
       },
       {
         "box": {
-          "id": "obj-252",
+          "id": "obj-279",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4705,13 +5928,42 @@
             84.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            433.0,
+            110.0,
+            20.0
+          ],
           "text": "min_length"
         }
       },
       {
         "box": {
+          "id": "obj-280",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            1062.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            433.0,
+            120.0,
+            20.0
+          ],
+          "text": "0.0833333..16"
+        }
+      },
+      {
+        "box": {
           "format": 6,
-          "id": "obj-253",
+          "id": "obj-281",
           "maxclass": "flonum",
           "maximum": 16.0,
           "minimum": 0.08333333333333333,
@@ -4727,12 +5979,19 @@
             1062.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            433.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-254",
+          "id": "obj-282",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4750,7 +6009,7 @@
       },
       {
         "box": {
-          "id": "obj-255",
+          "id": "obj-283",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4768,7 +6027,7 @@
       },
       {
         "box": {
-          "id": "obj-256",
+          "id": "obj-284",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4778,13 +6037,42 @@
             84.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            458.0,
+            110.0,
+            20.0
+          ],
           "text": "max_length"
         }
       },
       {
         "box": {
+          "id": "obj-285",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            1090.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            458.0,
+            120.0,
+            20.0
+          ],
+          "text": "0.0833333..16"
+        }
+      },
+      {
+        "box": {
           "format": 6,
-          "id": "obj-257",
+          "id": "obj-286",
           "maxclass": "flonum",
           "maximum": 16.0,
           "minimum": 0.08333333333333333,
@@ -4800,12 +6088,19 @@
             1090.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            458.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-258",
+          "id": "obj-287",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4823,7 +6118,7 @@
       },
       {
         "box": {
-          "id": "obj-259",
+          "id": "obj-288",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4841,7 +6136,7 @@
       },
       {
         "box": {
-          "id": "obj-260",
+          "id": "obj-289",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4851,13 +6146,42 @@
             63.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            483.0,
+            110.0,
+            20.0
+          ],
           "text": "min_gap"
         }
       },
       {
         "box": {
+          "id": "obj-290",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            1118.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            483.0,
+            120.0,
+            20.0
+          ],
+          "text": "0.0833333..8"
+        }
+      },
+      {
+        "box": {
           "format": 6,
-          "id": "obj-261",
+          "id": "obj-291",
           "maxclass": "flonum",
           "maximum": 8.0,
           "minimum": 0.08333333333333333,
@@ -4873,12 +6197,19 @@
             1118.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            483.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-262",
+          "id": "obj-292",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4896,7 +6227,7 @@
       },
       {
         "box": {
-          "id": "obj-263",
+          "id": "obj-293",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4914,7 +6245,7 @@
       },
       {
         "box": {
-          "id": "obj-264",
+          "id": "obj-294",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -4924,13 +6255,42 @@
             63.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            508.0,
+            110.0,
+            20.0
+          ],
           "text": "max_gap"
         }
       },
       {
         "box": {
+          "id": "obj-295",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1840.0,
+            1146.0,
+            120.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            866.0,
+            508.0,
+            120.0,
+            20.0
+          ],
+          "text": "0.0833333..8"
+        }
+      },
+      {
+        "box": {
           "format": 6,
-          "id": "obj-265",
+          "id": "obj-296",
           "maxclass": "flonum",
           "maximum": 8.0,
           "minimum": 0.08333333333333333,
@@ -4946,12 +6306,19 @@
             1146.0,
             70.0,
             22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            790.0,
+            508.0,
+            70.0,
+            22.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-266",
+          "id": "obj-297",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -4969,7 +6336,7 @@
       },
       {
         "box": {
-          "id": "obj-267",
+          "id": "obj-298",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -4987,7 +6354,7 @@
       },
       {
         "box": {
-          "id": "obj-268",
+          "id": "obj-299",
           "maxclass": "toggle",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5000,12 +6367,19 @@
             1184.0,
             24.0,
             24.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            536.0,
+            24.0,
+            24.0
           ]
         }
       },
       {
         "box": {
-          "id": "obj-269",
+          "id": "obj-300",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5020,7 +6394,29 @@
       },
       {
         "box": {
-          "id": "obj-270",
+          "id": "obj-301",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            1270.0,
+            1186.0,
+            280.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            708.0,
+            538.0,
+            280.0,
+            20.0
+          ],
+          "text": "send the clock (transport, else tempo)"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-302",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5039,7 +6435,7 @@
       },
       {
         "box": {
-          "id": "obj-271",
+          "id": "obj-303",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5057,7 +6453,7 @@
       },
       {
         "box": {
-          "id": "obj-272",
+          "id": "obj-304",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5075,7 +6471,181 @@
       },
       {
         "box": {
-          "id": "obj-273",
+          "id": "obj-305",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            "bang"
+          ],
+          "patching_rect": [
+            1540.0,
+            1244.0,
+            49.0,
+            22.0
+          ],
+          "text": "t b b"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-306",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 9,
+          "outlettype": [
+            "int",
+            "int",
+            "float",
+            "float",
+            "float",
+            "",
+            "int",
+            "float",
+            ""
+          ],
+          "patching_rect": [
+            1540.0,
+            1274.0,
+            77.0,
+            22.0
+          ],
+          "text": "transport"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-307",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "int"
+          ],
+          "patching_rect": [
+            1440.0,
+            1274.0,
+            34.0,
+            22.0
+          ],
+          "text": "i"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-308",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "outlettype": [
+            "bang",
+            "bang",
+            ""
+          ],
+          "patching_rect": [
+            1440.0,
+            1304.0,
+            63.0,
+            22.0
+          ],
+          "text": "sel 1 0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-309",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "float"
+          ],
+          "patching_rect": [
+            1540.0,
+            1364.0,
+            34.0,
+            22.0
+          ],
+          "text": "f"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-310",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "float"
+          ],
+          "patching_rect": [
+            1640.0,
+            1304.0,
+            56.0,
+            22.0
+          ],
+          "text": "/ 480."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-311",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            "float"
+          ],
+          "patching_rect": [
+            1640.0,
+            1334.0,
+            34.0,
+            22.0
+          ],
+          "text": "f"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-312",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "bang",
+            "bang"
+          ],
+          "patching_rect": [
+            1440.0,
+            1334.0,
+            49.0,
+            22.0
+          ],
+          "text": "t b b"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-313",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1540.0,
+            1394.0,
+            84.0,
+            22.0
+          ],
+          "text": "pack 0. 0."
+        }
+      },
+      {
+        "box": {
+          "id": "obj-314",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5093,7 +6663,7 @@
       },
       {
         "box": {
-          "id": "obj-274",
+          "id": "obj-315",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 3,
@@ -5113,7 +6683,7 @@
       },
       {
         "box": {
-          "id": "obj-275",
+          "id": "obj-316",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5131,7 +6701,7 @@
       },
       {
         "box": {
-          "id": "obj-276",
+          "id": "obj-317",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5149,7 +6719,7 @@
       },
       {
         "box": {
-          "id": "obj-277",
+          "id": "obj-318",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5167,7 +6737,7 @@
       },
       {
         "box": {
-          "id": "obj-278",
+          "id": "obj-319",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 1,
@@ -5185,7 +6755,7 @@
       },
       {
         "box": {
-          "id": "obj-279",
+          "id": "obj-320",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5198,12 +6768,19 @@
             330.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            590.0,
+            310.0,
+            22.0
+          ],
           "text": "nothing heard yet"
         }
       },
       {
         "box": {
-          "id": "obj-280",
+          "id": "obj-321",
           "maxclass": "comment",
           "numinlets": 1,
           "numoutlets": 0,
@@ -5213,12 +6790,19 @@
             42.0,
             22.0
           ],
+          "presentation": 1,
+          "presentation_rect": [
+            680.0,
+            570.0,
+            100.0,
+            20.0
+          ],
           "text": "live"
         }
       },
       {
         "box": {
-          "id": "obj-281",
+          "id": "obj-322",
           "maxclass": "newobj",
           "numinlets": 6,
           "numoutlets": 6,
@@ -5241,7 +6825,7 @@
       },
       {
         "box": {
-          "id": "obj-282",
+          "id": "obj-323",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5259,7 +6843,7 @@
       },
       {
         "box": {
-          "id": "obj-283",
+          "id": "obj-324",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -5275,7 +6859,7 @@
       },
       {
         "box": {
-          "id": "obj-284",
+          "id": "obj-325",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5294,7 +6878,7 @@
       },
       {
         "box": {
-          "id": "obj-285",
+          "id": "obj-326",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5312,7 +6896,7 @@
       },
       {
         "box": {
-          "id": "obj-286",
+          "id": "obj-327",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5331,7 +6915,7 @@
       },
       {
         "box": {
-          "id": "obj-287",
+          "id": "obj-328",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5349,7 +6933,7 @@
       },
       {
         "box": {
-          "id": "obj-288",
+          "id": "obj-329",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5367,7 +6951,360 @@
       },
       {
         "box": {
-          "id": "obj-289",
+          "fontface": 1,
+          "id": "obj-330",
+          "maxclass": "comment",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "patching_rect": [
+            900.0,
+            700.0,
+            49.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            392.0,
+            200.0,
+            20.0
+          ],
+          "text": "MODEL"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-331",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            900.0,
+            760.0,
+            126.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            414.0,
+            130.0,
+            22.0
+          ],
+          "text": "/composer/models"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-332",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1040.0,
+            760.0,
+            49.0,
+            22.0
+          ],
+          "text": "clear"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-333",
+          "items": [],
+          "maxclass": "umenu",
+          "numinlets": 1,
+          "numoutlets": 3,
+          "outlettype": [
+            "int",
+            "",
+            ""
+          ],
+          "parameter_enable": 0,
+          "patching_rect": [
+            1040.0,
+            790.0,
+            180.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            476.0,
+            414.0,
+            184.0,
+            22.0
+          ]
+        }
+      },
+      {
+        "box": {
+          "id": "obj-334",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1040.0,
+            820.0,
+            175.0,
+            22.0
+          ],
+          "text": "prepend /composer/model"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-335",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            900.0,
+            910.0,
+            320.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            440.0,
+            320.0,
+            22.0
+          ],
+          "text": "model: ask the server"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-336",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            900.0,
+            940.0,
+            140.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            476.0,
+            130.0,
+            22.0
+          ],
+          "text": "/composer/describe"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-337",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            900.0,
+            1000.0,
+            320.0,
+            22.0
+          ],
+          "presentation": 1,
+          "presentation_rect": [
+            340.0,
+            502.0,
+            320.0,
+            22.0
+          ],
+          "text": "what can the server do?"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-338",
+          "maxclass": "newobj",
+          "numinlets": 5,
+          "numoutlets": 5,
+          "outlettype": [
+            "",
+            "",
+            "",
+            "",
+            ""
+          ],
+          "patching_rect": [
+            900.0,
+            850.0,
+            679.0,
+            22.0
+          ],
+          "text": "route /composer/model/available /composer/model/loaded /composer/address /composer/describe/end"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-339",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            ""
+          ],
+          "patching_rect": [
+            900.0,
+            880.0,
+            49.0,
+            22.0
+          ],
+          "text": "t l l"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-340",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1040.0,
+            880.0,
+            77.0,
+            22.0
+          ],
+          "text": "append $1"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-341",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 2,
+          "outlettype": [
+            "",
+            "int"
+          ],
+          "patching_rect": [
+            1200.0,
+            880.0,
+            84.0,
+            22.0
+          ],
+          "text": "unpack s 0"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-342",
+          "maxclass": "newobj",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1200.0,
+            910.0,
+            42.0,
+            22.0
+          ],
+          "text": "gate"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-343",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1200.0,
+            940.0,
+            168.0,
+            22.0
+          ],
+          "text": "set model: $1 (in use)"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-344",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1400.0,
+            880.0,
+            168.0,
+            22.0
+          ],
+          "text": "set model: $1 (loaded)"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-345",
+          "maxclass": "newobj",
+          "numinlets": 1,
+          "numoutlets": 0,
+          "outlettype": [],
+          "patching_rect": [
+            1400.0,
+            940.0,
+            203.0,
+            22.0
+          ],
+          "text": "print osc-composer-describe"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-346",
+          "maxclass": "message",
+          "numinlets": 2,
+          "numoutlets": 1,
+          "outlettype": [
+            ""
+          ],
+          "patching_rect": [
+            1400.0,
+            970.0,
+            441.0,
+            22.0
+          ],
+          "text": "set the server knows $1 addresses (listed in the Max console)"
+        }
+      },
+      {
+        "box": {
+          "id": "obj-347",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5386,7 +7323,7 @@
       },
       {
         "box": {
-          "id": "obj-290",
+          "id": "obj-348",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 2,
@@ -5405,7 +7342,7 @@
       },
       {
         "box": {
-          "id": "obj-291",
+          "id": "obj-349",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5423,7 +7360,7 @@
       },
       {
         "box": {
-          "id": "obj-292",
+          "id": "obj-350",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5441,7 +7378,7 @@
       },
       {
         "box": {
-          "id": "obj-293",
+          "id": "obj-351",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 6,
@@ -5464,7 +7401,7 @@
       },
       {
         "box": {
-          "id": "obj-294",
+          "id": "obj-352",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5482,7 +7419,7 @@
       },
       {
         "box": {
-          "id": "obj-295",
+          "id": "obj-353",
           "maxclass": "newobj",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5500,7 +7437,7 @@
       },
       {
         "box": {
-          "id": "obj-296",
+          "id": "obj-354",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 1,
@@ -5518,7 +7455,7 @@
       },
       {
         "box": {
-          "id": "obj-297",
+          "id": "obj-355",
           "maxclass": "newobj",
           "numinlets": 4,
           "numoutlets": 3,
@@ -5538,7 +7475,7 @@
       },
       {
         "box": {
-          "id": "obj-298",
+          "id": "obj-356",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 2,
@@ -5557,7 +7494,7 @@
       },
       {
         "box": {
-          "id": "obj-299",
+          "id": "obj-357",
           "maxclass": "newobj",
           "numinlets": 3,
           "numoutlets": 0,
@@ -5573,7 +7510,7 @@
       },
       {
         "box": {
-          "id": "obj-300",
+          "id": "obj-358",
           "maxclass": "newobj",
           "numinlets": 1,
           "numoutlets": 2,
@@ -5592,7 +7529,7 @@
       },
       {
         "box": {
-          "id": "obj-301",
+          "id": "obj-359",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5610,7 +7547,7 @@
       },
       {
         "box": {
-          "id": "obj-302",
+          "id": "obj-360",
           "maxclass": "message",
           "numinlets": 2,
           "numoutlets": 1,
@@ -5631,11 +7568,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-4",
             0
           ],
           "source": [
-            "obj-6",
+            "obj-7",
             0
           ]
         }
@@ -5643,48 +7580,12 @@
       {
         "patchline": {
           "destination": [
-            "obj-10",
-            0
-          ],
-          "source": [
-            "obj-9",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
+            "obj-11",
             0
           ],
           "source": [
             "obj-10",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-13",
-            0
-          ],
-          "source": [
-            "obj-12",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-14",
-            0
-          ],
-          "source": [
-            "obj-13",
-            1
           ]
         }
       },
@@ -5695,7 +7596,7 @@
             0
           ],
           "source": [
-            "obj-14",
+            "obj-11",
             0
           ]
         }
@@ -5703,7 +7604,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-15",
+            "obj-14",
             0
           ],
           "source": [
@@ -5715,7 +7616,19 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-15",
+            0
+          ],
+          "source": [
+            "obj-14",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-5",
             0
           ],
           "source": [
@@ -5727,7 +7640,19 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-16",
+            0
+          ],
+          "source": [
+            "obj-14",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
             0
           ],
           "source": [
@@ -5739,11 +7664,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-23",
+            "obj-4",
             0
           ],
           "source": [
-            "obj-22",
+            "obj-17",
             0
           ]
         }
@@ -5751,11 +7676,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-25",
             0
           ],
           "source": [
-            "obj-23",
+            "obj-24",
             0
           ]
         }
@@ -5763,11 +7688,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-27",
+            "obj-4",
             0
           ],
           "source": [
-            "obj-26",
+            "obj-25",
             0
           ]
         }
@@ -5775,11 +7700,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-30",
             0
           ],
           "source": [
-            "obj-27",
+            "obj-29",
             0
           ]
         }
@@ -5787,23 +7712,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-31",
+            "obj-4",
             0
           ],
           "source": [
             "obj-30",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-31",
             0
           ]
         }
@@ -5823,7 +7736,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-4",
             0
           ],
           "source": [
@@ -5835,19 +7748,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-39",
-            0
-          ],
-          "source": [
-            "obj-38",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
+            "obj-40",
             0
           ],
           "source": [
@@ -5859,11 +7760,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-43",
+            "obj-4",
             0
           ],
           "source": [
-            "obj-42",
+            "obj-40",
             0
           ]
         }
@@ -5871,11 +7772,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-45",
             0
           ],
           "source": [
-            "obj-43",
+            "obj-44",
             0
           ]
         }
@@ -5883,11 +7784,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-47",
+            "obj-4",
             0
           ],
           "source": [
-            "obj-46",
+            "obj-45",
             0
           ]
         }
@@ -5895,11 +7796,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-50",
             0
           ],
           "source": [
-            "obj-47",
+            "obj-49",
             0
           ]
         }
@@ -5907,23 +7808,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-51",
+            "obj-4",
             0
           ],
           "source": [
             "obj-50",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-51",
             0
           ]
         }
@@ -5943,7 +7832,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-4",
             0
           ],
           "source": [
@@ -5955,19 +7844,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-59",
-            0
-          ],
-          "source": [
-            "obj-58",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
+            "obj-60",
             0
           ],
           "source": [
@@ -5979,11 +7856,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-63",
+            "obj-4",
             0
           ],
           "source": [
-            "obj-62",
+            "obj-60",
             0
           ]
         }
@@ -5991,11 +7868,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-65",
             0
           ],
           "source": [
-            "obj-63",
+            "obj-64",
             0
           ]
         }
@@ -6003,11 +7880,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-67",
+            "obj-4",
             0
           ],
           "source": [
-            "obj-66",
+            "obj-65",
             0
           ]
         }
@@ -6015,11 +7892,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-70",
             0
           ],
           "source": [
-            "obj-67",
+            "obj-69",
             0
           ]
         }
@@ -6027,23 +7904,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-71",
+            "obj-4",
             0
           ],
           "source": [
             "obj-70",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-71",
             0
           ]
         }
@@ -6063,7 +7928,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-4",
             0
           ],
           "source": [
@@ -6075,19 +7940,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-79",
-            0
-          ],
-          "source": [
-            "obj-78",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
+            "obj-80",
             0
           ],
           "source": [
@@ -6099,23 +7952,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-83",
+            "obj-4",
             0
           ],
           "source": [
-            "obj-82",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-83",
+            "obj-80",
             0
           ]
         }
@@ -6123,7 +7964,19 @@
       {
         "patchline": {
           "destination": [
-            "obj-86",
+            "obj-85",
+            0
+          ],
+          "source": [
+            "obj-84",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
             0
           ],
           "source": [
@@ -6135,11 +7988,95 @@
       {
         "patchline": {
           "destination": [
-            "obj-87",
+            "obj-90",
             0
           ],
           "source": [
-            "obj-86",
+            "obj-89",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-90",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-94",
+            0
+          ],
+          "source": [
+            "obj-93",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-94",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-98",
+            0
+          ],
+          "source": [
+            "obj-97",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-98",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-101",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-102",
+            0
+          ],
+          "source": [
+            "obj-101",
             17
           ]
         }
@@ -6147,367 +8084,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-9",
-            0
-          ],
-          "source": [
-            "obj-87",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-88",
-            0
-          ],
-          "source": [
-            "obj-86",
-            16
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-12",
-            0
-          ],
-          "source": [
-            "obj-88",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-89",
-            0
-          ],
-          "source": [
-            "obj-86",
-            15
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-22",
-            0
-          ],
-          "source": [
-            "obj-89",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-90",
-            0
-          ],
-          "source": [
-            "obj-86",
-            14
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-26",
-            0
-          ],
-          "source": [
-            "obj-90",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-91",
-            0
-          ],
-          "source": [
-            "obj-86",
-            13
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-30",
-            0
-          ],
-          "source": [
-            "obj-91",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-92",
-            0
-          ],
-          "source": [
-            "obj-86",
-            12
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-34",
-            0
-          ],
-          "source": [
-            "obj-92",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-93",
-            0
-          ],
-          "source": [
-            "obj-86",
-            11
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-38",
-            0
-          ],
-          "source": [
-            "obj-93",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-94",
-            0
-          ],
-          "source": [
-            "obj-86",
-            10
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-42",
-            0
-          ],
-          "source": [
-            "obj-94",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-95",
-            0
-          ],
-          "source": [
-            "obj-86",
-            9
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-46",
-            0
-          ],
-          "source": [
-            "obj-95",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-96",
-            0
-          ],
-          "source": [
-            "obj-86",
-            8
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-50",
-            0
-          ],
-          "source": [
-            "obj-96",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-97",
-            0
-          ],
-          "source": [
-            "obj-86",
-            7
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-54",
-            0
-          ],
-          "source": [
-            "obj-97",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-98",
-            0
-          ],
-          "source": [
-            "obj-86",
-            6
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-58",
-            0
-          ],
-          "source": [
-            "obj-98",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-99",
-            0
-          ],
-          "source": [
-            "obj-86",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-62",
-            0
-          ],
-          "source": [
-            "obj-99",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-100",
-            0
-          ],
-          "source": [
-            "obj-86",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-66",
-            0
-          ],
-          "source": [
-            "obj-100",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-101",
-            0
-          ],
-          "source": [
-            "obj-86",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-70",
-            0
-          ],
-          "source": [
-            "obj-101",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-102",
-            0
-          ],
-          "source": [
-            "obj-86",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-74",
+            "obj-10",
             0
           ],
           "source": [
@@ -6523,15 +8100,15 @@
             0
           ],
           "source": [
-            "obj-86",
-            1
+            "obj-101",
+            16
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-78",
+            "obj-13",
             0
           ],
           "source": [
@@ -6547,15 +8124,15 @@
             0
           ],
           "source": [
-            "obj-86",
-            0
+            "obj-101",
+            15
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-82",
+            "obj-24",
             0
           ],
           "source": [
@@ -6571,43 +8148,7 @@
             0
           ],
           "source": [
-            "obj-18",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-12",
-            0
-          ],
-          "source": [
-            "obj-105",
-            16
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-22",
-            0
-          ],
-          "source": [
-            "obj-105",
-            15
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-26",
-            0
-          ],
-          "source": [
-            "obj-105",
+            "obj-101",
             14
           ]
         }
@@ -6615,11 +8156,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-30",
+            "obj-29",
             0
           ],
           "source": [
             "obj-105",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-106",
+            0
+          ],
+          "source": [
+            "obj-101",
             13
           ]
         }
@@ -6631,7 +8184,19 @@
             0
           ],
           "source": [
-            "obj-105",
+            "obj-106",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-107",
+            0
+          ],
+          "source": [
+            "obj-101",
             12
           ]
         }
@@ -6639,11 +8204,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-38",
+            "obj-39",
             0
           ],
           "source": [
-            "obj-105",
+            "obj-107",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-108",
+            0
+          ],
+          "source": [
+            "obj-101",
             11
           ]
         }
@@ -6651,11 +8228,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-42",
+            "obj-44",
             0
           ],
           "source": [
-            "obj-105",
+            "obj-108",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-109",
+            0
+          ],
+          "source": [
+            "obj-101",
             10
           ]
         }
@@ -6663,127 +8252,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-46",
-            0
-          ],
-          "source": [
-            "obj-105",
-            9
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-50",
-            0
-          ],
-          "source": [
-            "obj-105",
-            8
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-54",
-            0
-          ],
-          "source": [
-            "obj-105",
-            7
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-58",
-            0
-          ],
-          "source": [
-            "obj-105",
-            6
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-62",
-            0
-          ],
-          "source": [
-            "obj-105",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-66",
-            0
-          ],
-          "source": [
-            "obj-105",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-70",
-            0
-          ],
-          "source": [
-            "obj-105",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-74",
-            0
-          ],
-          "source": [
-            "obj-105",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-78",
-            0
-          ],
-          "source": [
-            "obj-105",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-82",
-            0
-          ],
-          "source": [
-            "obj-105",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-110",
+            "obj-49",
             0
           ],
           "source": [
@@ -6795,11 +8264,47 @@
       {
         "patchline": {
           "destination": [
-            "obj-111",
+            "obj-110",
+            0
+          ],
+          "source": [
+            "obj-101",
+            9
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-54",
             0
           ],
           "source": [
             "obj-110",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-111",
+            0
+          ],
+          "source": [
+            "obj-101",
+            8
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-59",
+            0
+          ],
+          "source": [
+            "obj-111",
             0
           ]
         }
@@ -6811,8 +8316,20 @@
             0
           ],
           "source": [
-            "obj-110",
-            1
+            "obj-101",
+            7
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-64",
+            0
+          ],
+          "source": [
+            "obj-112",
+            0
           ]
         }
       },
@@ -6823,8 +8340,20 @@
             0
           ],
           "source": [
-            "obj-110",
-            2
+            "obj-101",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-69",
+            0
+          ],
+          "source": [
+            "obj-113",
+            0
           ]
         }
       },
@@ -6835,7 +8364,55 @@
             0
           ],
           "source": [
-            "obj-110",
+            "obj-101",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-74",
+            0
+          ],
+          "source": [
+            "obj-114",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-115",
+            0
+          ],
+          "source": [
+            "obj-101",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-79",
+            0
+          ],
+          "source": [
+            "obj-115",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-116",
+            0
+          ],
+          "source": [
+            "obj-101",
             3
           ]
         }
@@ -6843,47 +8420,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-116",
+            "obj-84",
             0
           ],
           "source": [
-            "obj-111",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-116",
-            0
-          ],
-          "source": [
-            "obj-112",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-116",
-            0
-          ],
-          "source": [
-            "obj-113",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-116",
-            0
-          ],
-          "source": [
-            "obj-114",
             0
           ]
         }
@@ -6895,103 +8436,7 @@
             0
           ],
           "source": [
-            "obj-116",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-118",
-            0
-          ],
-          "source": [
-            "obj-117",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-119",
-            1
-          ],
-          "source": [
-            "obj-118",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-120",
-            0
-          ],
-          "source": [
-            "obj-118",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-121",
-            0
-          ],
-          "source": [
-            "obj-120",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-120",
-            1
-          ],
-          "source": [
-            "obj-121",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-119",
-            0
-          ],
-          "source": [
-            "obj-120",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-107",
-            0
-          ],
-          "source": [
-            "obj-119",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-122",
-            0
-          ],
-          "source": [
-            "obj-116",
+            "obj-101",
             2
           ]
         }
@@ -6999,11 +8444,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-123",
+            "obj-89",
             0
           ],
           "source": [
-            "obj-122",
+            "obj-117",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-118",
+            0
+          ],
+          "source": [
+            "obj-101",
             1
           ]
         }
@@ -7011,11 +8468,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-124",
+            "obj-93",
             0
           ],
           "source": [
-            "obj-122",
+            "obj-118",
             0
           ]
         }
@@ -7023,11 +8480,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-107",
+            "obj-119",
             0
           ],
           "source": [
-            "obj-123",
+            "obj-101",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-97",
+            0
+          ],
+          "source": [
+            "obj-119",
             0
           ]
         }
@@ -7036,7 +8505,223 @@
         "patchline": {
           "destination": [
             "obj-120",
+            0
+          ],
+          "source": [
+            "obj-19",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-13",
+            0
+          ],
+          "source": [
+            "obj-120",
+            16
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-24",
+            0
+          ],
+          "source": [
+            "obj-120",
+            15
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-29",
+            0
+          ],
+          "source": [
+            "obj-120",
+            14
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-34",
+            0
+          ],
+          "source": [
+            "obj-120",
+            13
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-39",
+            0
+          ],
+          "source": [
+            "obj-120",
+            12
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-44",
+            0
+          ],
+          "source": [
+            "obj-120",
+            11
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-49",
+            0
+          ],
+          "source": [
+            "obj-120",
+            10
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-54",
+            0
+          ],
+          "source": [
+            "obj-120",
+            9
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-59",
+            0
+          ],
+          "source": [
+            "obj-120",
+            8
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-64",
+            0
+          ],
+          "source": [
+            "obj-120",
+            7
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-69",
+            0
+          ],
+          "source": [
+            "obj-120",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-74",
+            0
+          ],
+          "source": [
+            "obj-120",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-79",
+            0
+          ],
+          "source": [
+            "obj-120",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-84",
+            0
+          ],
+          "source": [
+            "obj-120",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-89",
+            0
+          ],
+          "source": [
+            "obj-120",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-93",
+            0
+          ],
+          "source": [
+            "obj-120",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-97",
+            0
+          ],
+          "source": [
+            "obj-120",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-125",
+            0
           ],
           "source": [
             "obj-124",
@@ -7047,11 +8732,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-127",
+            "obj-126",
             0
           ],
           "source": [
-            "obj-116",
+            "obj-125",
             0
           ]
         }
@@ -7064,6 +8749,42 @@
           ],
           "source": [
             "obj-125",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-128",
+            0
+          ],
+          "source": [
+            "obj-125",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-129",
+            0
+          ],
+          "source": [
+            "obj-125",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-131",
+            0
+          ],
+          "source": [
+            "obj-126",
             0
           ]
         }
@@ -7071,7 +8792,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-107",
+            "obj-131",
             0
           ],
           "source": [
@@ -7083,31 +8804,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-128",
-            0
-          ],
-          "source": [
-            "obj-107",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-128",
-            0
-          ],
-          "source": [
-            "obj-107",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-129",
+            "obj-131",
             0
           ],
           "source": [
@@ -7119,7 +8816,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-131",
             0
           ],
           "source": [
@@ -7135,19 +8832,7 @@
             0
           ],
           "source": [
-            "obj-130",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-122",
-            0
-          ],
-          "source": [
-            "obj-132",
+            "obj-131",
             1
           ]
         }
@@ -7167,7 +8852,19 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-134",
+            1
+          ],
+          "source": [
+            "obj-133",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-135",
             0
           ],
           "source": [
@@ -7191,8 +8888,8 @@
       {
         "patchline": {
           "destination": [
-            "obj-137",
-            0
+            "obj-135",
+            1
           ],
           "source": [
             "obj-136",
@@ -7203,91 +8900,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-122",
-            0
-          ],
-          "source": [
-            "obj-137",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-139",
-            0
-          ],
-          "source": [
-            "obj-137",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-138",
-            0
-          ],
-          "source": [
-            "obj-139",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-140",
-            1
-          ],
-          "source": [
-            "obj-137",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-127",
-            0
-          ],
-          "source": [
-            "obj-136",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-143",
-            0
-          ],
-          "source": [
-            "obj-141",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-143",
-            1
-          ],
-          "source": [
-            "obj-141",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-142",
+            "obj-134",
             0
           ],
           "source": [
@@ -7299,8 +8912,140 @@
       {
         "patchline": {
           "destination": [
-            "obj-142",
+            "obj-122",
+            0
+          ],
+          "source": [
+            "obj-134",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-137",
+            0
+          ],
+          "source": [
+            "obj-131",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-138",
+            0
+          ],
+          "source": [
+            "obj-137",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-139",
+            0
+          ],
+          "source": [
+            "obj-137",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-122",
+            0
+          ],
+          "source": [
+            "obj-138",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-135",
+            1
+          ],
+          "source": [
+            "obj-139",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-142",
+            0
+          ],
+          "source": [
+            "obj-131",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-142",
+            0
+          ],
+          "source": [
+            "obj-140",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-122",
+            0
+          ],
+          "source": [
+            "obj-142",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-143",
+            0
+          ],
+          "source": [
+            "obj-122",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-143",
+            0
+          ],
+          "source": [
+            "obj-122",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-144",
+            0
           ],
           "source": [
             "obj-143",
@@ -7311,35 +9056,143 @@
       {
         "patchline": {
           "destination": [
-            "obj-144",
+            "obj-4",
             0
           ],
           "source": [
+            "obj-144",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-147",
+            0
+          ],
+          "source": [
+            "obj-145",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-137",
+            0
+          ],
+          "source": [
+            "obj-147",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-148",
+            0
+          ],
+          "source": [
+            "obj-147",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-148",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-152",
+            0
+          ],
+          "source": [
+            "obj-150",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-153",
+            0
+          ],
+          "source": [
+            "obj-152",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-137",
+            0
+          ],
+          "source": [
+            "obj-153",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-155",
+            0
+          ],
+          "source": [
+            "obj-153",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-154",
+            0
+          ],
+          "source": [
+            "obj-155",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-156",
+            1
+          ],
+          "source": [
+            "obj-153",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
             "obj-142",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-145",
-            0
           ],
           "source": [
-            "obj-144",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-147",
-            0
-          ],
-          "source": [
-            "obj-145",
+            "obj-152",
             1
           ]
         }
@@ -7347,23 +9200,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-140",
+            "obj-159",
             0
           ],
           "source": [
-            "obj-147",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-146",
-            0
-          ],
-          "source": [
-            "obj-140",
+            "obj-157",
             0
           ]
         }
@@ -7371,11 +9212,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-146",
+            "obj-159",
             1
           ],
           "source": [
-            "obj-147",
+            "obj-157",
             1
           ]
         }
@@ -7383,67 +9224,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-148",
-            2
-          ],
-          "source": [
-            "obj-146",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-149",
-            0
-          ],
-          "source": [
-            "obj-147",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-148",
-            1
-          ],
-          "source": [
-            "obj-149",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-148",
-            0
-          ],
-          "source": [
-            "obj-149",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-150",
-            0
-          ],
-          "source": [
-            "obj-148",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-138",
+            "obj-158",
             0
           ],
           "source": [
@@ -7455,179 +9236,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-151",
-            0
-          ],
-          "source": [
-            "obj-145",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-152",
-            0
-          ],
-          "source": [
-            "obj-140",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-138",
-            0
-          ],
-          "source": [
-            "obj-151",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-152",
-            1
-          ],
-          "source": [
-            "obj-151",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-153",
-            0
-          ],
-          "source": [
-            "obj-138",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-154",
-            0
-          ],
-          "source": [
-            "obj-153",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-155",
-            1
-          ],
-          "source": [
-            "obj-154",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-155",
-            0
-          ],
-          "source": [
-            "obj-152",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-156",
-            0
-          ],
-          "source": [
-            "obj-154",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-157",
-            0
-          ],
-          "source": [
-            "obj-155",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-156",
-            1
-          ],
-          "source": [
             "obj-158",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-157",
             1
           ],
           "source": [
-            "obj-158",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
             "obj-159",
-            1
-          ],
-          "source": [
-            "obj-153",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-159",
-            2
-          ],
-          "source": [
-            "obj-156",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-159",
-            3
-          ],
-          "source": [
-            "obj-157",
             0
           ]
         }
@@ -7639,20 +9252,8 @@
             0
           ],
           "source": [
-            "obj-151",
+            "obj-158",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-159",
-            0
-          ],
-          "source": [
-            "obj-160",
-            1
           ]
         }
       },
@@ -7671,7 +9272,127 @@
       {
         "patchline": {
           "destination": [
-            "obj-138",
+            "obj-163",
+            0
+          ],
+          "source": [
+            "obj-161",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-156",
+            0
+          ],
+          "source": [
+            "obj-163",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-162",
+            0
+          ],
+          "source": [
+            "obj-156",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-162",
+            1
+          ],
+          "source": [
+            "obj-163",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-164",
+            2
+          ],
+          "source": [
+            "obj-162",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-165",
+            0
+          ],
+          "source": [
+            "obj-163",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-164",
+            1
+          ],
+          "source": [
+            "obj-165",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-164",
+            0
+          ],
+          "source": [
+            "obj-165",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-166",
+            0
+          ],
+          "source": [
+            "obj-164",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-154",
+            0
+          ],
+          "source": [
+            "obj-166",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-167",
             0
           ],
           "source": [
@@ -7683,11 +9404,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-162",
+            "obj-168",
             0
           ],
           "source": [
-            "obj-160",
+            "obj-156",
             0
           ]
         }
@@ -7695,35 +9416,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-159",
+            "obj-154",
+            0
+          ],
+          "source": [
+            "obj-167",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-168",
             1
           ],
           "source": [
-            "obj-162",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-163",
-            0
-          ],
-          "source": [
-            "obj-159",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-164",
-            0
-          ],
-          "source": [
-            "obj-163",
+            "obj-167",
             1
           ]
         }
@@ -7731,47 +9440,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-165",
+            "obj-169",
             0
           ],
           "source": [
-            "obj-164",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-166",
-            0
-          ],
-          "source": [
-            "obj-165",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-166",
-            1
-          ],
-          "source": [
-            "obj-163",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-118",
-            0
-          ],
-          "source": [
-            "obj-166",
+            "obj-154",
             0
           ]
         }
@@ -7780,6 +9453,30 @@
         "patchline": {
           "destination": [
             "obj-170",
+            0
+          ],
+          "source": [
+            "obj-169",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-171",
+            1
+          ],
+          "source": [
+            "obj-170",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-171",
             0
           ],
           "source": [
@@ -7791,7 +9488,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-171",
+            "obj-172",
             0
           ],
           "source": [
@@ -7803,7 +9500,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-172",
+            "obj-173",
             0
           ],
           "source": [
@@ -7815,11 +9512,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-171",
+            "obj-172",
             1
           ],
           "source": [
-            "obj-172",
+            "obj-174",
             0
           ]
         }
@@ -7828,7 +9525,31 @@
         "patchline": {
           "destination": [
             "obj-173",
+            1
+          ],
+          "source": [
+            "obj-174",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-175",
+            1
+          ],
+          "source": [
+            "obj-169",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-175",
+            2
           ],
           "source": [
             "obj-172",
@@ -7839,8 +9560,8 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
-            0
+            "obj-175",
+            3
           ],
           "source": [
             "obj-173",
@@ -7855,31 +9576,7 @@
             0
           ],
           "source": [
-            "obj-175",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-158",
-            0
-          ],
-          "source": [
-            "obj-175",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-183",
-            0
-          ],
-          "source": [
-            "obj-85",
+            "obj-167",
             0
           ]
         }
@@ -7891,7 +9588,19 @@
             0
           ],
           "source": [
-            "obj-183",
+            "obj-176",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-177",
+            0
+          ],
+          "source": [
+            "obj-176",
             0
           ]
         }
@@ -7899,11 +9608,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-184",
+            "obj-154",
             0
           ],
           "source": [
-            "obj-85",
+            "obj-177",
             0
           ]
         }
@@ -7915,7 +9624,7 @@
             0
           ],
           "source": [
-            "obj-184",
+            "obj-176",
             0
           ]
         }
@@ -7923,11 +9632,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-185",
+            "obj-175",
+            1
+          ],
+          "source": [
+            "obj-178",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-179",
             0
           ],
           "source": [
-            "obj-85",
+            "obj-175",
             0
           ]
         }
@@ -7939,31 +9660,7 @@
             0
           ],
           "source": [
-            "obj-185",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-186",
-            0
-          ],
-          "source": [
-            "obj-4",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-195",
-            0
-          ],
-          "source": [
-            "obj-170",
+            "obj-179",
             1
           ]
         }
@@ -7971,11 +9668,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-187",
+            "obj-181",
             0
           ],
           "source": [
-            "obj-195",
+            "obj-180",
             0
           ]
         }
@@ -7983,7 +9680,55 @@
       {
         "patchline": {
           "destination": [
-            "obj-196",
+            "obj-182",
+            0
+          ],
+          "source": [
+            "obj-181",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-182",
+            1
+          ],
+          "source": [
+            "obj-179",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-133",
+            0
+          ],
+          "source": [
+            "obj-182",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-186",
+            0
+          ],
+          "source": [
+            "obj-184",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-187",
             0
           ],
           "source": [
@@ -7995,24 +9740,12 @@
       {
         "patchline": {
           "destination": [
+            "obj-188",
+            0
+          ],
+          "source": [
             "obj-187",
             0
-          ],
-          "source": [
-            "obj-196",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-197",
-            0
-          ],
-          "source": [
-            "obj-186",
-            2
           ]
         }
       },
@@ -8020,23 +9753,11 @@
         "patchline": {
           "destination": [
             "obj-187",
-            0
+            1
           ],
           "source": [
-            "obj-197",
+            "obj-188",
             0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-198",
-            0
-          ],
-          "source": [
-            "obj-186",
-            3
           ]
         }
       },
@@ -8047,7 +9768,43 @@
             0
           ],
           "source": [
-            "obj-198",
+            "obj-188",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-189",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-192",
+            0
+          ],
+          "source": [
+            "obj-191",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-174",
+            0
+          ],
+          "source": [
+            "obj-191",
             0
           ]
         }
@@ -8059,8 +9816,8 @@
             0
           ],
           "source": [
-            "obj-186",
-            4
+            "obj-100",
+            0
           ]
         }
       },
@@ -8083,15 +9840,15 @@
             0
           ],
           "source": [
-            "obj-186",
-            5
+            "obj-100",
+            0
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-193",
+            "obj-194",
             0
           ],
           "source": [
@@ -8103,11 +9860,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-206",
+            "obj-201",
             0
           ],
           "source": [
-            "obj-205",
+            "obj-100",
             0
           ]
         }
@@ -8115,91 +9872,43 @@
       {
         "patchline": {
           "destination": [
-            "obj-206",
+            "obj-196",
+            0
+          ],
+          "source": [
+            "obj-201",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-202",
+            0
+          ],
+          "source": [
+            "obj-5",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-211",
+            0
+          ],
+          "source": [
+            "obj-186",
             1
-          ],
-          "source": [
-            "obj-205",
-            1
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-207",
-            0
-          ],
-          "source": [
-            "obj-206",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-208",
-            0
-          ],
-          "source": [
             "obj-203",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-208",
-            1
-          ],
-          "source": [
-            "obj-207",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-208",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-209",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-210",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
             0
           ],
           "source": [
@@ -8211,7 +9920,19 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-212",
+            0
+          ],
+          "source": [
+            "obj-202",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-203",
             0
           ],
           "source": [
@@ -8223,7 +9944,19 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-213",
+            0
+          ],
+          "source": [
+            "obj-202",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-203",
             0
           ],
           "source": [
@@ -8235,611 +9968,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-215",
+            "obj-214",
             0
           ],
           "source": [
-            "obj-18",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-218",
-            0
-          ],
-          "source": [
-            "obj-217",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-218",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-219",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-217",
-            0
-          ],
-          "source": [
-            "obj-219",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-217",
-            0
-          ],
-          "source": [
-            "obj-215",
-            12
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-222",
-            0
-          ],
-          "source": [
-            "obj-221",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-222",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-223",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-221",
-            0
-          ],
-          "source": [
-            "obj-223",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-221",
-            0
-          ],
-          "source": [
-            "obj-215",
-            11
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-226",
-            0
-          ],
-          "source": [
-            "obj-225",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-226",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-227",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-225",
-            0
-          ],
-          "source": [
-            "obj-227",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-225",
-            0
-          ],
-          "source": [
-            "obj-215",
-            10
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-230",
-            0
-          ],
-          "source": [
-            "obj-229",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-230",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-231",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-229",
-            0
-          ],
-          "source": [
-            "obj-231",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-229",
-            0
-          ],
-          "source": [
-            "obj-215",
-            9
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-234",
-            0
-          ],
-          "source": [
-            "obj-233",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-234",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-235",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-233",
-            0
-          ],
-          "source": [
-            "obj-235",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-233",
-            0
-          ],
-          "source": [
-            "obj-215",
-            8
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-238",
-            0
-          ],
-          "source": [
-            "obj-237",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-238",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-239",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-237",
-            0
-          ],
-          "source": [
-            "obj-239",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-237",
-            0
-          ],
-          "source": [
-            "obj-215",
-            7
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-242",
-            0
-          ],
-          "source": [
-            "obj-241",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-242",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-243",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-241",
-            0
-          ],
-          "source": [
-            "obj-243",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-241",
-            0
-          ],
-          "source": [
-            "obj-215",
-            6
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-246",
-            0
-          ],
-          "source": [
-            "obj-245",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-246",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-247",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-245",
-            0
-          ],
-          "source": [
-            "obj-247",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-245",
-            0
-          ],
-          "source": [
-            "obj-215",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-250",
-            0
-          ],
-          "source": [
-            "obj-249",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-250",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-251",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-249",
-            0
-          ],
-          "source": [
-            "obj-251",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-249",
-            0
-          ],
-          "source": [
-            "obj-215",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-254",
-            0
-          ],
-          "source": [
-            "obj-253",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-254",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-255",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-253",
-            0
-          ],
-          "source": [
-            "obj-255",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-253",
-            0
-          ],
-          "source": [
-            "obj-215",
+            "obj-202",
             3
           ]
         }
@@ -8847,11 +9980,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-258",
+            "obj-205",
             0
           ],
           "source": [
-            "obj-257",
+            "obj-214",
             0
           ]
         }
@@ -8859,59 +9992,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-215",
             0
           ],
           "source": [
-            "obj-258",
-            0
+            "obj-202",
+            4
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-259",
-            0
-          ],
-          "source": [
-            "obj-85",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-257",
-            0
-          ],
-          "source": [
-            "obj-259",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-257",
+            "obj-207",
             0
           ],
           "source": [
             "obj-215",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-262",
-            0
-          ],
-          "source": [
-            "obj-261",
             0
           ]
         }
@@ -8919,11 +10016,23 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-216",
             0
           ],
           "source": [
-            "obj-262",
+            "obj-202",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-209",
+            0
+          ],
+          "source": [
+            "obj-216",
             0
           ]
         }
@@ -8931,11 +10040,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-263",
+            "obj-222",
             0
           ],
           "source": [
-            "obj-85",
+            "obj-221",
             0
           ]
         }
@@ -8943,23 +10052,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-261",
-            0
+            "obj-222",
+            1
           ],
           "source": [
-            "obj-263",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-261",
-            0
-          ],
-          "source": [
-            "obj-215",
+            "obj-221",
             1
           ]
         }
@@ -8967,11 +10064,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-266",
+            "obj-223",
             0
           ],
           "source": [
-            "obj-265",
+            "obj-222",
             0
           ]
         }
@@ -8979,12 +10076,492 @@
       {
         "patchline": {
           "destination": [
-            "obj-3",
+            "obj-224",
             0
           ],
           "source": [
-            "obj-266",
+            "obj-219",
             0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-224",
+            1
+          ],
+          "source": [
+            "obj-223",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-224",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-225",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-226",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-227",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-228",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-229",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-230",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-231",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-233",
+            0
+          ],
+          "source": [
+            "obj-19",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-237",
+            0
+          ],
+          "source": [
+            "obj-236",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-237",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-238",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-236",
+            0
+          ],
+          "source": [
+            "obj-238",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-236",
+            0
+          ],
+          "source": [
+            "obj-233",
+            12
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-242",
+            0
+          ],
+          "source": [
+            "obj-241",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-242",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-243",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-241",
+            0
+          ],
+          "source": [
+            "obj-243",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-241",
+            0
+          ],
+          "source": [
+            "obj-233",
+            11
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-247",
+            0
+          ],
+          "source": [
+            "obj-246",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-247",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-248",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-246",
+            0
+          ],
+          "source": [
+            "obj-248",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-246",
+            0
+          ],
+          "source": [
+            "obj-233",
+            10
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-252",
+            0
+          ],
+          "source": [
+            "obj-251",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-252",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-253",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-251",
+            0
+          ],
+          "source": [
+            "obj-253",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-251",
+            0
+          ],
+          "source": [
+            "obj-233",
+            9
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-257",
+            0
+          ],
+          "source": [
+            "obj-256",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-257",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-258",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-256",
+            0
+          ],
+          "source": [
+            "obj-258",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-256",
+            0
+          ],
+          "source": [
+            "obj-233",
+            8
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-262",
+            0
+          ],
+          "source": [
+            "obj-261",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-262",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-263",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-261",
+            0
+          ],
+          "source": [
+            "obj-263",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-261",
+            0
+          ],
+          "source": [
+            "obj-233",
+            7
           ]
         }
       },
@@ -8995,7 +10572,7 @@
             0
           ],
           "source": [
-            "obj-85",
+            "obj-266",
             0
           ]
         }
@@ -9003,7 +10580,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-265",
+            "obj-4",
             0
           ],
           "source": [
@@ -9015,11 +10592,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-265",
+            "obj-268",
             0
           ],
           "source": [
-            "obj-215",
+            "obj-100",
             0
           ]
         }
@@ -9027,7 +10604,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-270",
+            "obj-266",
             0
           ],
           "source": [
@@ -9039,347 +10616,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-271",
+            "obj-266",
             0
           ],
           "source": [
-            "obj-270",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-273",
-            1
-          ],
-          "source": [
-            "obj-271",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-272",
-            0
-          ],
-          "source": [
-            "obj-270",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-272",
-            1
-          ],
-          "source": [
-            "obj-176",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-273",
-            0
-          ],
-          "source": [
-            "obj-272",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-274",
-            0
-          ],
-          "source": [
-            "obj-273",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-275",
-            0
-          ],
-          "source": [
-            "obj-274",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-273",
-            1
-          ],
-          "source": [
-            "obj-275",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-277",
-            1
-          ],
-          "source": [
-            "obj-274",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-276",
-            0
-          ],
-          "source": [
-            "obj-274",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-276",
-            1
-          ],
-          "source": [
-            "obj-175",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-277",
-            0
-          ],
-          "source": [
-            "obj-276",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-278",
-            0
-          ],
-          "source": [
-            "obj-277",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-3",
-            0
-          ],
-          "source": [
-            "obj-278",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-282",
-            0
-          ],
-          "source": [
-            "obj-281",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-279",
-            0
-          ],
-          "source": [
-            "obj-282",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-283",
-            2
-          ],
-          "source": [
-            "obj-180",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-284",
-            0
-          ],
-          "source": [
-            "obj-281",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-283",
-            0
-          ],
-          "source": [
-            "obj-284",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-283",
-            1
-          ],
-          "source": [
-            "obj-284",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-285",
-            0
-          ],
-          "source": [
-            "obj-281",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-286",
-            0
-          ],
-          "source": [
-            "obj-285",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-283",
-            0
-          ],
-          "source": [
-            "obj-286",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-283",
-            1
-          ],
-          "source": [
-            "obj-286",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-287",
-            0
-          ],
-          "source": [
-            "obj-281",
-            3
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-279",
-            0
-          ],
-          "source": [
-            "obj-287",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-288",
-            0
-          ],
-          "source": [
-            "obj-281",
-            4
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-279",
-            0
-          ],
-          "source": [
-            "obj-288",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-281",
-            0
-          ],
-          "source": [
-            "obj-186",
+            "obj-233",
             6
           ]
         }
@@ -9387,11 +10628,59 @@
       {
         "patchline": {
           "destination": [
-            "obj-201",
+            "obj-272",
             0
           ],
           "source": [
-            "obj-281",
+            "obj-271",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-272",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-273",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-271",
+            0
+          ],
+          "source": [
+            "obj-273",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-271",
+            0
+          ],
+          "source": [
+            "obj-233",
             5
           ]
         }
@@ -9399,35 +10688,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-289",
+            "obj-277",
             0
           ],
           "source": [
-            "obj-186",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-290",
-            0
-          ],
-          "source": [
-            "obj-289",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-291",
-            0
-          ],
-          "source": [
-            "obj-290",
+            "obj-276",
             0
           ]
         }
@@ -9435,11 +10700,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-291",
-            1
+            "obj-4",
+            0
           ],
           "source": [
-            "obj-178",
+            "obj-277",
             0
           ]
         }
@@ -9447,11 +10712,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-292",
+            "obj-278",
             0
           ],
           "source": [
-            "obj-291",
+            "obj-100",
             0
           ]
         }
@@ -9459,11 +10724,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-292",
-            1
+            "obj-276",
+            0
           ],
           "source": [
-            "obj-289",
+            "obj-278",
             0
           ]
         }
@@ -9471,59 +10736,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-293",
+            "obj-276",
             0
           ],
           "source": [
-            "obj-292",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-294",
-            1
-          ],
-          "source": [
-            "obj-176",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-295",
-            1
-          ],
-          "source": [
-            "obj-176",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-294",
-            0
-          ],
-          "source": [
-            "obj-293",
-            5
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-295",
-            0
-          ],
-          "source": [
-            "obj-293",
+            "obj-233",
             4
           ]
         }
@@ -9531,11 +10748,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-296",
-            2
+            "obj-282",
+            0
           ],
           "source": [
-            "obj-294",
+            "obj-281",
             0
           ]
         }
@@ -9543,11 +10760,59 @@
       {
         "patchline": {
           "destination": [
-            "obj-296",
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-282",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-283",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-281",
+            0
+          ],
+          "source": [
+            "obj-283",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-281",
+            0
+          ],
+          "source": [
+            "obj-233",
             3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-287",
+            0
           ],
           "source": [
-            "obj-295",
+            "obj-286",
             0
           ]
         }
@@ -9555,24 +10820,108 @@
       {
         "patchline": {
           "destination": [
-            "obj-296",
-            1
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-287",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-288",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-286",
+            0
+          ],
+          "source": [
+            "obj-288",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-286",
+            0
+          ],
+          "source": [
+            "obj-233",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-292",
+            0
+          ],
+          "source": [
+            "obj-291",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-292",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-293",
+            0
+          ],
+          "source": [
+            "obj-100",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-291",
+            0
           ],
           "source": [
             "obj-293",
-            3
+            0
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-296",
+            "obj-291",
             0
           ],
           "source": [
-            "obj-293",
-            2
+            "obj-233",
+            1
           ]
         }
       },
@@ -9591,7 +10940,7 @@
       {
         "patchline": {
           "destination": [
-            "obj-298",
+            "obj-4",
             0
           ],
           "source": [
@@ -9604,30 +10953,18 @@
         "patchline": {
           "destination": [
             "obj-298",
-            1
+            0
           ],
           "source": [
-            "obj-297",
-            1
+            "obj-100",
+            0
           ]
         }
       },
       {
         "patchline": {
           "destination": [
-            "obj-298",
-            2
-          ],
-          "source": [
-            "obj-297",
-            2
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-299",
+            "obj-296",
             0
           ],
           "source": [
@@ -9639,23 +10976,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-299",
-            1
+            "obj-296",
+            0
           ],
           "source": [
-            "obj-298",
-            1
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-299",
-            2
-          ],
-          "source": [
-            "obj-180",
+            "obj-233",
             0
           ]
         }
@@ -9663,11 +10988,11 @@
       {
         "patchline": {
           "destination": [
-            "obj-300",
+            "obj-305",
             0
           ],
           "source": [
-            "obj-181",
+            "obj-304",
             0
           ]
         }
@@ -9675,12 +11000,144 @@
       {
         "patchline": {
           "destination": [
-            "obj-301",
+            "obj-306",
             0
           ],
           "source": [
-            "obj-300",
+            "obj-305",
             1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-309",
+            1
+          ],
+          "source": [
+            "obj-306",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-307",
+            1
+          ],
+          "source": [
+            "obj-306",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-310",
+            0
+          ],
+          "source": [
+            "obj-306",
+            7
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-311",
+            1
+          ],
+          "source": [
+            "obj-310",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-307",
+            0
+          ],
+          "source": [
+            "obj-305",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-308",
+            0
+          ],
+          "source": [
+            "obj-307",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-312",
+            0
+          ],
+          "source": [
+            "obj-308",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-311",
+            0
+          ],
+          "source": [
+            "obj-312",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-313",
+            1
+          ],
+          "source": [
+            "obj-311",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-309",
+            0
+          ],
+          "source": [
+            "obj-312",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-313",
+            0
+          ],
+          "source": [
+            "obj-309",
+            0
           ]
         }
       },
@@ -9691,7 +11148,7 @@
             0
           ],
           "source": [
-            "obj-300",
+            "obj-299",
             0
           ]
         }
@@ -9699,23 +11156,935 @@
       {
         "patchline": {
           "destination": [
-            "obj-297",
-            0
-          ],
-          "source": [
-            "obj-301",
-            0
-          ]
-        }
-      },
-      {
-        "patchline": {
-          "destination": [
-            "obj-298",
+            "obj-303",
             0
           ],
           "source": [
             "obj-302",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-314",
+            1
+          ],
+          "source": [
+            "obj-303",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-304",
+            0
+          ],
+          "source": [
+            "obj-302",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-304",
+            1
+          ],
+          "source": [
+            "obj-192",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-314",
+            0
+          ],
+          "source": [
+            "obj-308",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-315",
+            0
+          ],
+          "source": [
+            "obj-314",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-316",
+            0
+          ],
+          "source": [
+            "obj-315",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-314",
+            1
+          ],
+          "source": [
+            "obj-316",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-318",
+            1
+          ],
+          "source": [
+            "obj-315",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-317",
+            0
+          ],
+          "source": [
+            "obj-315",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-317",
+            1
+          ],
+          "source": [
+            "obj-191",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-318",
+            0
+          ],
+          "source": [
+            "obj-317",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-319",
+            0
+          ],
+          "source": [
+            "obj-318",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-319",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-319",
+            0
+          ],
+          "source": [
+            "obj-313",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-323",
+            0
+          ],
+          "source": [
+            "obj-322",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-320",
+            0
+          ],
+          "source": [
+            "obj-323",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-324",
+            2
+          ],
+          "source": [
+            "obj-196",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-325",
+            0
+          ],
+          "source": [
+            "obj-322",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-324",
+            0
+          ],
+          "source": [
+            "obj-325",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-324",
+            1
+          ],
+          "source": [
+            "obj-325",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-326",
+            0
+          ],
+          "source": [
+            "obj-322",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-327",
+            0
+          ],
+          "source": [
+            "obj-326",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-324",
+            0
+          ],
+          "source": [
+            "obj-327",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-324",
+            1
+          ],
+          "source": [
+            "obj-327",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-328",
+            0
+          ],
+          "source": [
+            "obj-322",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-320",
+            0
+          ],
+          "source": [
+            "obj-328",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-329",
+            0
+          ],
+          "source": [
+            "obj-322",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-320",
+            0
+          ],
+          "source": [
+            "obj-329",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-322",
+            0
+          ],
+          "source": [
+            "obj-202",
+            6
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-331",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-333",
+            0
+          ],
+          "source": [
+            "obj-332",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-332",
+            0
+          ],
+          "source": [
+            "obj-331",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-334",
+            0
+          ],
+          "source": [
+            "obj-333",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-334",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-4",
+            0
+          ],
+          "source": [
+            "obj-336",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-339",
+            0
+          ],
+          "source": [
+            "obj-338",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-340",
+            0
+          ],
+          "source": [
+            "obj-339",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-333",
+            0
+          ],
+          "source": [
+            "obj-340",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-341",
+            0
+          ],
+          "source": [
+            "obj-339",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-342",
+            0
+          ],
+          "source": [
+            "obj-341",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-342",
+            1
+          ],
+          "source": [
+            "obj-341",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-343",
+            0
+          ],
+          "source": [
+            "obj-342",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-335",
+            0
+          ],
+          "source": [
+            "obj-343",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-344",
+            0
+          ],
+          "source": [
+            "obj-338",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-335",
+            0
+          ],
+          "source": [
+            "obj-344",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-345",
+            0
+          ],
+          "source": [
+            "obj-338",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-346",
+            0
+          ],
+          "source": [
+            "obj-338",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-337",
+            0
+          ],
+          "source": [
+            "obj-346",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-338",
+            0
+          ],
+          "source": [
+            "obj-322",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-217",
+            0
+          ],
+          "source": [
+            "obj-338",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-347",
+            0
+          ],
+          "source": [
+            "obj-202",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-348",
+            0
+          ],
+          "source": [
+            "obj-347",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-349",
+            0
+          ],
+          "source": [
+            "obj-348",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-349",
+            1
+          ],
+          "source": [
+            "obj-194",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-350",
+            0
+          ],
+          "source": [
+            "obj-349",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-350",
+            1
+          ],
+          "source": [
+            "obj-347",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-351",
+            0
+          ],
+          "source": [
+            "obj-350",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-352",
+            1
+          ],
+          "source": [
+            "obj-192",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-353",
+            1
+          ],
+          "source": [
+            "obj-192",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-352",
+            0
+          ],
+          "source": [
+            "obj-351",
+            5
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-353",
+            0
+          ],
+          "source": [
+            "obj-351",
+            4
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-354",
+            2
+          ],
+          "source": [
+            "obj-352",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-354",
+            3
+          ],
+          "source": [
+            "obj-353",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-354",
+            1
+          ],
+          "source": [
+            "obj-351",
+            3
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-354",
+            0
+          ],
+          "source": [
+            "obj-351",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-355",
+            0
+          ],
+          "source": [
+            "obj-354",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-356",
+            0
+          ],
+          "source": [
+            "obj-355",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-356",
+            1
+          ],
+          "source": [
+            "obj-355",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-356",
+            2
+          ],
+          "source": [
+            "obj-355",
+            2
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-357",
+            0
+          ],
+          "source": [
+            "obj-356",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-357",
+            1
+          ],
+          "source": [
+            "obj-356",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-357",
+            2
+          ],
+          "source": [
+            "obj-196",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-358",
+            0
+          ],
+          "source": [
+            "obj-197",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-359",
+            0
+          ],
+          "source": [
+            "obj-358",
+            1
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-360",
+            0
+          ],
+          "source": [
+            "obj-358",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-355",
+            0
+          ],
+          "source": [
+            "obj-359",
+            0
+          ]
+        }
+      },
+      {
+        "patchline": {
+          "destination": [
+            "obj-356",
+            0
+          ],
+          "source": [
+            "obj-360",
             0
           ]
         }

@@ -494,9 +494,32 @@ def tosc_problems(data: bytes) -> tuple[list[str], set[str], set[str]]:
             if path not in OUTGOING or OUTGOING[path].signature != types:
                 problems.append(f"tosc {name}: script expects {path} {types!r}, not in the table")
         for path in re.findall(r"'(/composer[^']*)'", script):
-            if path not in OUTGOING:
-                problems.append(f"tosc {name}: script uses {path}, which the server does not send")
+            if path not in OUTGOING and path not in INCOMING:
+                problems.append(f"tosc {name}: script uses {path}, which is not in the table")
+        problems += script_send_problems(f"tosc {name}", script, sent)
     return problems, sent, read
+
+
+def script_send_problems(where: str, script: str, sent: set[str]) -> list[str]:
+    """The root script's control tables: each address with the type it is sent as, at both ends
+    of a fader's range and for every choice of a radio (the server's parser judges them)."""
+    problems = []
+    number = r"(-?[\d.e+-]+)"
+    for path, tag, low, high in re.findall(rf"\{{'(/composer[^']*)', '(\w)', {number}, {number}\}}", script):
+        sent.add(path)
+        for end in (low, high):
+            value = int(float(end)) if tag == "i" else float(end)
+            problems += sent_problems(f"{where} (fader)", path, tag, [value])
+    for path, tag, choices in re.findall(r"\{'(/composer[^']*)', '(\w)', \{([^}]*)\}\}", script):
+        sent.add(path)
+        for index, choice in enumerate(re.findall(r"'([^']*)'", choices)):
+            value = choice if tag == "s" else index
+            problems += sent_problems(f"{where} (radio)", path, tag, [value])
+    for path, on, off in re.findall(r"\{'(/composer[^']*)', (-?\d+), (-?\d+)\}", script):
+        sent.add(path)
+        for value in (int(on), int(off)):
+            problems += sent_problems(f"{where} (toggle)", path, "i", [value])
+    return problems
 
 
 # ------------------------------------------------------------------------------------------------
@@ -577,6 +600,29 @@ def test_max_patch_speaks_the_protocol() -> None:
     texts = [b["box"].get("text", "") for b in patcher["boxes"]]
     assert any(t.startswith("udpsend ") for t in texts) and any(t.startswith("udpreceive ") for t in texts)
     assert {"makenote 100 250", "noteout"} <= set(texts)
+
+
+def test_max_patch_offers_models_describe_the_voice_and_the_transport_clock() -> None:
+    """Model choice (/composer/models -> a menu -> /composer/model), the describe readout, and the
+    clock from Max's [transport] while it runs (its tempo; its ticks / 480 as the beat)."""
+    patcher = json.loads(MAXPAT.read_text())["patcher"]
+    _, sent, read = max_problems(patcher)
+    assert {"/composer/models", "/composer/model", "/composer/describe"} <= sent
+    assert {"/composer/live/start", "/composer/live/stop"} <= sent  # the model's voice (duet, continue)
+    assert {"/composer/model/available", "/composer/model/loaded", "/composer/describe/end"} <= read
+    boxes = {b["box"]["id"]: b["box"] for b in patcher["boxes"]}
+    by_text = {b.get("text"): i for i, b in boxes.items()}
+    cords = {
+        (ln["patchline"]["source"][0], ln["patchline"]["source"][1], ln["patchline"]["destination"][0])
+        for ln in patcher["lines"]
+    }
+    transport, beats = by_text["transport"], by_text["/ 480."]
+    assert (transport, 7, beats) in cords, "the beat comes from the transport's ticks"
+    clock = by_text["prepend /composer/clock"]
+    sources = [boxes[s]["text"] for s, _, d in cords if d == clock]
+    assert sources == ["pack 0. 0.", "pack 0. 0."], "transport and fallback both send bpm beat"
+    menu = next(s for s, o, d in cords if d == by_text["prepend /composer/model"])
+    assert boxes[menu]["maxclass"] == "umenu"
 
 
 def test_amxd_container_holds_a_midi_effect_patcher() -> None:
@@ -690,6 +736,9 @@ def test_pd_checker_catches_a_mutation(old: str, new: str, complaint: str) -> No
         ("prepend /composer/live/note", "prepend /composer/live/notes", "/composer/live/notes"),
         ('"pack 0. 0."', '"pack 0. 0"', "sends /composer/clock with types 'fi'"),  # the beat as an int
         ("route /composer/live/answer", "route /composer/live/answers", "/composer/live/answers"),
+        ("prepend /composer/model", "prepend /composer/modl", "/composer/modl"),
+        ("route /composer/model/available", "route /composer/model/availabl", "/composer/model/availabl"),
+        ("append $1", "append $3", "argument 3 of /composer/model/available"),
     ],
 )
 def test_max_checker_catches_a_mutation(old: str, new: str, complaint: str) -> None:
@@ -721,11 +770,10 @@ def test_m4l_checker_catches_a_mutation(old: str, new: str, complaint: str, tmp_
     [
         ("/composer/seed/clear", "/composer/seed/clr", "/composer/seed/clr"),
         ("['/composer/end'] = 'iii'", "['/composer/end'] = 'ii'", "/composer/end"),
-        (
-            "<conversion>STRING</conversion><value><![CDATA[major]]>",
-            "<conversion>INTEGER</conversion><value><![CDATA[1]]>",
-            "/composer/param/scale",
-        ),
+        ("{'/composer/param/scale', 's'", "{'/composer/param/scale', 'i'", "/composer/param/scale"),
+        ("{'/composer/param/temperature', 'f', 0.05,", "{'/composer/param/temperature', 'f', 0,", "refuses"),
+        ("{'/composer/param/top_k', 'i'", "{'/composer/param/top_k', 'f'", "'f'"),
+        ("'/composer/live/params'", "'/composer/live/parms'", "/composer/live/parms"),
     ],
 )
 def test_touchosc_checker_catches_a_mutation(old: str, new: str, complaint: str) -> None:

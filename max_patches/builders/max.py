@@ -25,6 +25,7 @@ from osc_composer.engine.params import ParamSpec
 from osc_composer.live.settings import LIVE_SPECS
 from osc_composer.music.theory import SCALES
 
+MAX_PRESENTATION_SIZE = (1000.0, 640.0)  # the window, opened in presentation mode
 _TRIGGER_TYPES = {"b": "bang", "i": "int", "f": "float", "l": "", "s": "", "a": ""}
 
 
@@ -76,6 +77,9 @@ def max_io(text: str) -> tuple[int, int, list[str]]:
         "==": (2, 1, ["int"]),
         ">": (2, 1, ["int"]),
         "deferlow": (1, 1, [""]),
+        # Max 8's transport (as Max saves it): bars, beats, units, resolution, tempo, time
+        # signature, state (1 = running), ticks, info
+        "transport": (2, 9, ["int", "int", "float", "float", "float", "", "int", "float", ""]),
         "live.thisdevice": (1, 3, ["bang", "int", "int"]),
         "js": (1, 3, ["", "", ""]),
     }
@@ -211,16 +215,24 @@ class MaxPatcher:
         }
 
 
-def max_param_ui(p: MaxPatcher, spec: ParamSpec, x: float, y: float) -> str:
+def max_param_ui(p: MaxPatcher, spec: ParamSpec, x: float, y: float, **extra) -> str:
     """A number box (int) or flonum (float) limited to the parameter's range."""
     if spec.kind == "int":
-        return p.ui("number", x, y, 70, minimum=int(spec.low), maximum=int(spec.high))
-    return p.ui("flonum", x, y, 70, format=6, minimum=float(spec.low), maximum=float(spec.high))
+        return p.ui("number", x, y, 70, minimum=int(spec.low), maximum=int(spec.high), **extra)
+    return p.ui("flonum", x, y, 70, format=6, minimum=float(spec.low), maximum=float(spec.high), **extra)
 
 
 def build_max() -> dict:
     p = MaxPatcher()
-    p.comment(20, 10, "osc-composer - Max client", fontsize=18.0, fontface=1, width=400)
+    p.comment(
+        20,
+        10,
+        "osc-composer - Max client",
+        fontsize=18.0,
+        fontface=1,
+        width=400,
+        presentation=(10, 8, 400, 28),
+    )
     p.comment(
         20,
         40,
@@ -230,6 +242,13 @@ def build_max() -> dict:
         width=760,
         linecount=2,
         height=36,
+    )
+    p.comment(
+        420,
+        10,
+        "Patching mode (Cmd/Ctrl-Alt-E) shows the plumbing.",
+        width=340,
+        presentation=(420, 12, 340, 22),
     )
 
     udpsend = p.obj(620, 760, f"udpsend {SERVER_HOST} {SERVER_PORT}")
@@ -254,49 +273,61 @@ def build_max() -> dict:
     p.connect(listen, 0, udpreceive)
     p.connect(t_reply, 0, tell)
     p.connect(tell, 0, udpsend)
-    ping = p.msg(20, 255, address("/ping"))
+    ping = p.msg(20, 255, address("/ping"), presentation=(340, 560, 110, 22))
     p.connect(ping, 0, udpsend)
     p.comment(130, 255, "<- is the server there? (answer below)")
-    push = p.ui("button", 20, 285, 24, 24)
+    push = p.ui("button", 20, 285, 24, 24, presentation=(460, 559, 24, 24))
     p.comment(50, 287, "send every parameter again (after restarting the server)")
+    p.comment(50, 287, "send all settings again", presentation=(488, 560, 170, 20))
 
     # ------------------------------------------------------------ parameters
-    p.comment(420, 90, "PARAMETERS (sent as soon as they change)", fontface=1, width=300)
+    p.comment(
+        420,
+        90,
+        "PARAMETERS (sent as soon as they change)",
+        fontface=1,
+        width=300,
+        presentation=(10, 180, 300, 20),
+    )
     ui_boxes: list[tuple[str, str]] = []  # (ui box, default message box text)
     yy = 115
+    py = 204  # the presentation's row
     for spec in NUMERIC_SPECS:
-        p.comment(420, yy, spec.name)
-        ui = max_param_ui(p, spec, 510, yy)
+        p.comment(420, yy, spec.name, presentation=(10, py, 90, 20))
+        ui = max_param_ui(p, spec, 510, yy, presentation=(100, py, 70, 22))
         send = p.obj(620, yy, "prepend " + address(f"/param/{spec.name}"))
         p.connect(ui, 0, send)
         p.connect(send, 0, udpsend)
         p.comment(880, yy, f"{range_text(spec)}: {short_doc(spec)}", width=330)
+        p.comment(880, yy, range_text(spec), width=150, presentation=(176, py, 150, 20))
         default = str(int(spec.default)) if spec.kind == "int" else max_float(spec.default)
         ui_boxes.append((ui, default))
         yy += 28
-    p.comment(420, yy, "key")
-    key = p.ui("umenu", 510, yy, 70, items=[item for name in KEY_NAMES for item in (name, ",")][:-1])
-    key_send = p.obj(620, yy, "prepend " + address("/param/key"))
-    p.connect(key, 0, key_send)
-    p.connect(key_send, 0, udpsend)
-    p.comment(880, yy, "tonic of the scale (sent as 0-11)", width=330)
-    ui_boxes.append((key, str(SPECS["key"].default)))
-    yy += 28
-    p.comment(420, yy, "scale")
-    scale = p.ui("umenu", 510, yy, 100, items=[item for name in SCALES for item in (name, ",")][:-1])
-    scale_send = p.obj(620, yy, "prepend " + address("/param/scale"))
-    p.connect(scale, 1, scale_send)
-    p.connect(scale_send, 0, udpsend)
-    p.comment(880, yy, "scale constraint (chromatic = none)", width=330)
-    ui_boxes.append((scale, str(list(SCALES).index(SPECS["scale"].default))))
-    yy += 28
-    p.comment(420, yy, "style")
-    style = p.ui("umenu", 510, yy, 100, items=[item for name in STYLE_CHOICES for item in (name, ",")][:-1])
-    style_send = p.obj(620, yy, "prepend " + address("/param/style"))
-    p.connect(style, 1, style_send)
-    p.connect(style_send, 0, udpsend)
-    p.comment(880, yy, "style to continue in (auto = the seed's)", width=330)
-    ui_boxes.append((style, str(STYLE_CHOICES.index(SPECS["style"].default))))
+        py += 25
+    # menus: the key is sent as its index (outlet 0), a scale or style as its name (outlet 1)
+    menus = (
+        ("key", KEY_NAMES, 0, "tonic of the scale (sent as 0-11)", 70),
+        ("scale", tuple(SCALES), 1, "scale constraint (chromatic = none)", 100),
+        ("style", STYLE_CHOICES, 1, "style to continue in (auto = the seed's)", 100),
+    )
+    for name, choices, outlet, doc, width in menus:
+        p.comment(420, yy, name, presentation=(10, py, 90, 20))
+        menu = p.ui(
+            "umenu",
+            510,
+            yy,
+            width,
+            items=[item for choice in choices for item in (choice, ",")][:-1],
+            presentation=(100, py, width * 1.3 if outlet else width, 22),
+        )
+        send = p.obj(620, yy, "prepend " + address(f"/param/{name}"))
+        p.connect(menu, outlet, send)
+        p.connect(send, 0, udpsend)
+        p.comment(880, yy, doc, width=330)
+        default = SPECS[name].default
+        ui_boxes.append((menu, str(default if isinstance(default, int) else choices.index(default))))
+        yy += 28
+        py += 25
 
     # loadbang: defaults into every control (which sends them); push: every control again
     loadbang = p.obj(20, 330, "loadbang")
@@ -314,7 +345,14 @@ def build_max() -> dict:
 
     # ------------------------------------------------------------ seed
     sy = 470
-    p.comment(20, sy, "SEED: pitch velocity start duration (beats)", fontface=1, width=380)
+    p.comment(
+        20,
+        sy,
+        "SEED: pitch velocity start duration (beats)",
+        fontface=1,
+        width=380,
+        presentation=(10, 44, 320, 20),
+    )
     coll_data = {
         "count": len(PHRASES[0][1]),
         "data": [
@@ -329,8 +367,15 @@ def build_max() -> dict:
         saved_object_attributes={"embed": 1, "precision": 6},
         coll_data=coll_data,
     )
-    p.comment(20, sy + 25, "phrase bank")
-    bank = p.ui("umenu", 110, sy + 25, 150, items=[item for name, _ in PHRASES for item in (name, ",")][:-1])
+    p.comment(20, sy + 25, "phrase bank", presentation=(10, 68, 90, 20))
+    bank = p.ui(
+        "umenu",
+        110,
+        sy + 25,
+        150,
+        items=[item for name, _ in PHRASES for item in (name, ",")][:-1],
+        presentation=(100, 68, 160, 22),
+    )
     pick = p.obj(270, sy + 25, "sel " + " ".join(str(i) for i in range(len(PHRASES))))
     p.connect(bank, 0, pick)
     phrase_boxes = []
@@ -367,8 +412,8 @@ def build_max() -> dict:
     p.connect(clear, 0, seed)
     p.connect(one, 0, index, 1)
 
-    send_seed = p.ui("button", 420, sy + 360, 24, 24)
-    p.comment(450, sy + 362, "send seed")
+    send_seed = p.ui("button", 420, sy + 360, 24, 24, presentation=(10, 124, 24, 24))
+    p.comment(450, sy + 362, "send seed", presentation=(38, 126, 80, 20))
     dump = p.msg(20, sy + 360, "dump")
     p.connect(load, 0, dump)
     p.connect(send_seed, 0, dump)
@@ -380,8 +425,8 @@ def build_max() -> dict:
     p.chain(group, notes_out)
     p.connect(notes_out, 0, udpsend)
 
-    clear_seed = p.ui("button", 540, sy + 360, 24, 24)
-    p.comment(570, sy + 362, "clear seed")
+    clear_seed = p.ui("button", 540, sy + 360, 24, 24, presentation=(130, 124, 24, 24))
+    p.comment(570, sy + 362, "clear seed", presentation=(158, 126, 80, 20))
     t_clear = p.obj(540, sy + 390, "t b b")
     server_clear = p.msg(540, sy + 420, address("/seed/clear"))
     p.connect(clear_seed, 0, t_clear)
@@ -392,7 +437,8 @@ def build_max() -> dict:
     # record from [notein]: note-ons remember velocity and time per pitch, note-offs append
     ry = sy + 470
     p.comment(20, ry, "RECORD from MIDI in (the first note starts at beat 0; switch off to send)", width=520)
-    record = p.ui("toggle", 20, ry + 25, 24, 24)
+    record = p.ui("toggle", 20, ry + 25, 24, 24, presentation=(10, 96, 24, 24))
+    p.comment(50, ry + 25, "RECORD from MIDI in (off: send)", width=240, presentation=(38, 98, 240, 20))
     rec_sel = p.obj(60, ry + 25, "sel 1 0")
     p.connect(record, 0, rec_sel)
     start_take = p.obj(60, ry + 55, "t b b b")
@@ -477,9 +523,9 @@ def build_max() -> dict:
 
     # ------------------------------------------------------------ generate, receive, play
     gx = 1240
-    p.comment(gx, 90, "GENERATE AND PLAY", fontface=1)
-    generate = p.ui("button", gx, 115, 48, 48)
-    p.comment(gx + 55, 128, "GENERATE", fontface=1)
+    p.comment(gx, 90, "GENERATE AND PLAY", fontface=1, presentation=(340, 44, 200, 20))
+    generate = p.ui("button", gx, 115, 48, 48, presentation=(340, 68, 48, 48))
+    p.comment(gx + 55, 128, "GENERATE", fontface=1, presentation=(394, 82, 100, 20))
     t_gen = p.obj(gx, 175, "t b b")
     p.connect(generate, 0, t_gen)
     request = p.obj(gx, 205, "i")
@@ -491,17 +537,19 @@ def build_max() -> dict:
     p.connect(next_id, 0, ask)
     p.connect(ask, 0, udpsend)
 
-    p.comment(gx, 270, "tempo (BPM)")
-    tempo = p.ui("flonum", gx + 100, 270, 60, format=6, minimum=20.0, maximum=400.0)
+    p.comment(gx, 270, "tempo (BPM)", presentation=(340, 124, 100, 20))
+    tempo = p.ui(
+        "flonum", gx + 100, 270, 60, format=6, minimum=20.0, maximum=400.0, presentation=(440, 124, 60, 22)
+    )
     mspb = p.obj(gx + 170, 270, "!/ 60000.")
     p.chain(tempo, mspb)
     p.connect(tempo, 0, record_mspb)
-    p.comment(gx, 298, "play variation")
-    variation = p.ui("number", gx + 100, 298, 60, minimum=0, maximum=15)
-    p.comment(gx, 326, "MIDI channel")
-    channel = p.ui("number", gx + 100, 326, 60, minimum=1, maximum=16)
-    stop = p.ui("button", gx, 356, 24, 24)
-    p.comment(gx + 30, 358, "stop notes")
+    p.comment(gx, 298, "play variation", presentation=(340, 149, 100, 20))
+    variation = p.ui("number", gx + 100, 298, 60, minimum=0, maximum=15, presentation=(440, 149, 60, 22))
+    p.comment(gx, 326, "MIDI channel", presentation=(340, 174, 100, 20))
+    channel = p.ui("number", gx + 100, 326, 60, minimum=1, maximum=16, presentation=(440, 174, 60, 22))
+    stop = p.ui("button", gx, 356, 24, 24, presentation=(520, 124, 24, 24))
+    p.comment(gx + 30, 358, "stop notes", presentation=(548, 126, 100, 20))
     for ui, value in ((tempo, "120."), (variation, "0"), (channel, "1")):
         box = p.msg(gx + 180, 300 + 28 * [tempo, variation, channel].index(ui), value, width=40)
         p.connect(loadbang, 0, box)
@@ -513,14 +561,14 @@ def build_max() -> dict:
         "route " + " ".join(address(a) for a in ("/begin", "/note", "/end", "/error", "/seed/size", "/pong")),
     )
     p.connect(udpreceive, 0, route_in)
-    status = p.msg(gx, 420, "idle", width=330)
-    p.comment(gx, 398, "status")
-    error = p.msg(gx, 480, "none", width=330)
-    p.comment(gx, 458, "last error")
-    seed_status = p.msg(gx, 540, "no seed yet", width=330)
-    p.comment(gx, 518, "server seed")
-    connection = p.msg(gx, 600, "ping to check the server", width=330)
-    p.comment(gx, 578, "server")
+    status = p.msg(gx, 420, "idle", width=330, presentation=(340, 226, 320, 22))
+    p.comment(gx, 398, "status", presentation=(340, 206, 100, 20))
+    error = p.msg(gx, 480, "none", width=330, presentation=(340, 270, 320, 22))
+    p.comment(gx, 458, "last error", presentation=(340, 250, 100, 20))
+    seed_status = p.msg(gx, 540, "no seed yet", width=330, presentation=(340, 314, 320, 22))
+    p.comment(gx, 518, "server seed", presentation=(340, 294, 100, 20))
+    connection = p.msg(gx, 600, "ping to check the server", width=330, presentation=(340, 358, 320, 22))
+    p.comment(gx, 578, "server", presentation=(340, 338, 100, 20))
     asking = p.msg(gx + 100, 175, "set asking the server ...")
     p.connect(t_gen, 1, asking)
     p.connect(asking, 0, status)
@@ -543,7 +591,9 @@ def build_max() -> dict:
     other = p.obj(1100, 200, "print osc-composer")
     live_route = max_live_section(p, gx, 660, udpsend, loadbang, push, mspb, tempo, channel)
     p.connect(route_in, 6, live_route)
-    p.connect(live_route, 5, other)
+    info_route = max_models_section(p, udpsend)
+    p.connect(live_route, 5, info_route)
+    p.connect(info_route, 4, other)
 
     # notes: keep the chosen variation, schedule at start x ms-per-beat, play
     t_note_in = p.obj(900, 360, "t l l")
@@ -586,7 +636,58 @@ def build_max() -> dict:
     p.connect(t_stop, 0, stop_notes)
     p.connect(clear_pipe, 0, pipe)
     p.connect(stop_notes, 0, makenote)
-    return p.patcher((40.0, 60.0, 1620.0, 1080.0))
+    return p.patcher((40.0, 60.0, *MAX_PRESENTATION_SIZE), openinpresentation=1)
+
+
+def max_models_section(p: MaxPatcher, udpsend: str) -> str:
+    """MODEL: ask for the models, pick one from a menu (sent as /composer/model), show the one in
+    use; DESCRIBE: ask what the server can do (each address printed, the count shown). Returns the
+    [route] for their replies."""
+    x, y = 900, 700
+    p.comment(x, y, "MODEL", fontface=1, presentation=(340, 392, 200, 20))
+    ask = p.msg(x, y + 60, address("/models"), presentation=(340, 414, 130, 22))
+    p.connect(ask, 0, udpsend)
+    clear = p.msg(x + 140, y + 60, "clear")
+    menu = p.ui("umenu", x + 140, y + 90, 180, items=[], presentation=(476, 414, 184, 22))
+    p.connect(clear, 0, menu)
+    p.connect(ask, 0, clear)  # asking empties the menu; the replies fill it again
+    choose = p.obj(x + 140, y + 120, "prepend " + address("/model"))
+    p.connect(menu, 1, choose)
+    p.connect(choose, 0, udpsend)
+    current = p.msg(x, y + 210, "model: ask the server", width=320, presentation=(340, 440, 320, 22))
+
+    describe = p.msg(x, y + 240, address("/describe"), presentation=(340, 476, 130, 22))
+    p.connect(describe, 0, udpsend)
+    known = p.msg(x, y + 300, "what can the server do?", width=320, presentation=(340, 502, 320, 22))
+
+    route = p.obj(
+        x,
+        y + 150,
+        "route "
+        + " ".join(address(a) for a in ("/model/available", "/model/loaded", "/address", "/describe/end")),
+    )
+    t_item = p.obj(x, y + 180, "t l l")
+    p.connect(route, 0, t_item)
+    append = p.msg(x + 140, y + 180, "append $1")
+    p.connect(t_item, 1, append)
+    p.connect(append, 0, menu)
+    fields = p.obj(x + 300, y + 180, "unpack s 0")
+    p.connect(t_item, 0, fields)
+    in_use = p.obj(x + 300, y + 210, "gate")
+    p.connect(fields, 1, in_use)
+    p.connect(fields, 0, in_use, 1)
+    show_current = p.msg(x + 300, y + 240, "set model: $1 (in use)")
+    p.connect(in_use, 0, show_current)
+    p.connect(show_current, 0, current)
+    loaded = p.msg(x + 500, y + 180, "set model: $1 (loaded)")
+    p.connect(route, 1, loaded)
+    p.connect(loaded, 0, current)
+    printed = p.obj(x + 500, y + 240, "print osc-composer-describe")
+    p.connect(route, 2, printed)
+    count = p.msg(x + 500, y + 270, "set the server knows $1 addresses (listed in the Max console)")
+    p.connect(route, 3, count)
+    p.connect(count, 0, known)
+    return route
 
 
 def max_live_section(
@@ -602,9 +703,23 @@ def max_live_section(
 ) -> str:
     """LIVE PLAY: MIDI in as live notes, respond/clear, live parameters, the clock, play/stop/panic,
     and the streamed notes to [noteout]. Returns the [route] for the live and play replies."""
-    p.comment(x, y, "LIVE PLAY (call and response; the server plays at your clock)", fontface=1, width=400)
-    live_on = p.ui("toggle", x, y + 25, 24, 24)
-    p.comment(x + 30, y + 27, "LIVE: send MIDI in as /composer/live/note", width=300)
+    px = 680  # the presentation's column
+    p.comment(
+        x,
+        y,
+        "LIVE PLAY (call and response; the server plays at your clock)",
+        fontface=1,
+        width=400,
+        presentation=(px, 44, 310, 20),
+    )
+    live_on = p.ui("toggle", x, y + 25, 24, 24, presentation=(px, 68, 24, 24))
+    p.comment(
+        x + 30,
+        y + 27,
+        "LIVE: send MIDI in as /composer/live/note",
+        width=300,
+        presentation=(px + 28, 70, 280, 20),
+    )
     notein = p.obj(x + 300, y + 25, "notein")
     pack_in = p.obj(x + 300, y + 55, "pack 0 0")
     p.connect(notein, 0, pack_in)
@@ -617,13 +732,20 @@ def max_live_section(
     p.connect(gate, 0, udpsend)
 
     # commands: click to send
-    for i, path in enumerate(("/live/respond", "/live/clear", "/play", "/play/stop", "/panic")):
-        box = p.msg(x + (i % 3) * 130, y + 60 + 28 * (i // 3), address(path))
+    commands = ("/live/respond", "/live/clear", "/play", "/play/stop", "/panic", "/live/start", "/live/stop")
+    for i, path in enumerate(commands):
+        box = p.msg(
+            x + (i % 4) * 130,
+            y + 60 + 28 * (i // 4),
+            address(path),
+            presentation=(px + (i % 2) * 155, 98 + 26 * (i // 2), 150, 22),
+        )
         p.connect(box, 0, udpsend)
     p.comment(
         x,
         y + 116,
-        "respond now, forget what was heard; play the latest result, stop, all notes off",
+        "respond now, forget what was heard; play the latest result, stop, all notes off; "
+        "start and stop the model's own voice (duet and continue modes)",
         width=290,
     )
 
@@ -632,8 +754,10 @@ def max_live_section(
     p.connect(push, 0, t_push)
     for i, spec in enumerate(LIVE_SPECS):
         yy = y + 150 + 28 * i
-        p.comment(x, yy, spec.name)
-        ui = max_param_ui(p, spec, x + 90, yy)
+        py = 208 + 25 * i
+        p.comment(x, yy, spec.name, presentation=(px, py, 110, 20))
+        p.comment(x + 600, yy, range_text(spec), width=120, presentation=(px + 186, py, 120, 20))
+        ui = max_param_ui(p, spec, x + 90, yy, presentation=(px + 110, py, 70, 22))
         send = p.obj(x + 170, yy, "prepend " + address(f"/live/param/{spec.name}"))
         p.chain(ui, send, udpsend)
         default = p.msg(
@@ -643,13 +767,43 @@ def max_live_section(
         p.connect(default, 0, ui)
         p.connect(t_push, len(LIVE_SPECS) - 1 - i, ui)
 
-    # the clock: every beat of [metro] at tempo sends "bpm beat", counting from 0 when switched on
+    # the clock, on every beat of [metro] at tempo: Max's transport (its tempo, its position in
+    # ticks / 480) while it runs; otherwise the tempo box and a beat count from 0 at switch-on
     cy = y + 150 + 28 * len(LIVE_SPECS) + 10
-    clock_on = p.ui("toggle", x, cy, 24, 24)
+    clock_on = p.ui("toggle", x, cy, 24, 24, presentation=(px, 536, 24, 24))
     p.comment(x + 30, cy + 2, "send the clock (/composer/clock tempo beat, every beat)", width=330)
+    p.comment(
+        x + 30,
+        cy + 2,
+        "send the clock (transport, else tempo)",
+        width=280,
+        presentation=(px + 28, 538, 280, 20),
+    )
     t_clock = p.obj(x, cy + 30, "t i b")
     reset = p.msg(x + 60, cy + 60, "0")
     metro = p.obj(x, cy + 60, "metro 500")
+    t_tick = p.obj(x + 300, cy + 60, "t b b")
+    transport = p.obj(x + 300, cy + 90, "transport")
+    running = p.obj(x + 200, cy + 90, "i")
+    which = p.obj(x + 200, cy + 120, "sel 1 0")
+    tp_tempo = p.obj(x + 300, cy + 180, "f")
+    ticks_to_beats = p.obj(x + 400, cy + 120, "/ 480.")  # Max: 480 ticks per quarter note
+    tp_beat = p.obj(x + 400, cy + 150, "f")
+    t_transport = p.obj(x + 200, cy + 150, "t b b")
+    transport_clock = p.obj(x + 300, cy + 210, "pack 0. 0.")
+    p.connect(metro, 0, t_tick)
+    p.connect(t_tick, 1, transport)
+    p.connect(transport, 4, tp_tempo, 1)
+    p.connect(transport, 6, running, 1)
+    p.connect(transport, 7, ticks_to_beats)
+    p.connect(ticks_to_beats, 0, tp_beat, 1)
+    p.connect(t_tick, 0, running)
+    p.connect(running, 0, which)
+    p.connect(which, 0, t_transport)
+    p.connect(t_transport, 1, tp_beat)
+    p.connect(tp_beat, 0, transport_clock, 1)
+    p.connect(t_transport, 0, tp_tempo)
+    p.connect(tp_tempo, 0, transport_clock)
     counter = p.obj(x, cy + 90, "i")
     t_beat = p.obj(x, cy + 120, "t b i i")
     plus = p.obj(x + 100, cy + 150, "+ 1")
@@ -661,7 +815,8 @@ def max_live_section(
     p.connect(reset, 0, counter, 1)
     p.connect(t_clock, 0, metro)
     p.connect(mspb, 0, metro, 1)
-    p.chain(metro, counter, t_beat)
+    p.connect(which, 1, counter)
+    p.connect(counter, 0, t_beat)
     p.connect(t_beat, 2, plus)
     p.connect(plus, 0, counter, 1)
     p.connect(t_beat, 1, clock, 1)
@@ -669,11 +824,12 @@ def max_live_section(
     p.connect(tempo, 0, bpm, 1)
     p.connect(bpm, 0, clock)
     p.chain(clock, to_clock, udpsend)
+    p.connect(transport_clock, 0, to_clock)
 
     # replies: the answer and playback shown, streamed notes to [noteout]
     ry = cy + 250
-    live_status = p.msg(x, ry + 150, "nothing heard yet", width=330)
-    p.comment(x, ry + 128, "live")
+    live_status = p.msg(x, ry + 150, "nothing heard yet", width=330, presentation=(px, 590, 310, 22))
+    p.comment(x, ry + 128, "live", presentation=(px, 570, 100, 20))
     route = p.obj(
         x,
         ry,

@@ -132,7 +132,8 @@ def _max_label(box: dict) -> tuple[str, str]:
     if maxclass == "live.text":
         return box.get("text", ""), "toggle" if box.get("mode") == 1 else "button"
     if maxclass == "umenu":
-        return "(models)", "menu"
+        items = [item for item in box.get("items", []) if item != ","]
+        return (items[0] if items else "(models)"), "menu"
     if maxclass == "textedit":
         return box.get("text", ""), "text"
     if maxclass in ("number", "flonum"):
