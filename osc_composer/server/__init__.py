@@ -16,6 +16,8 @@ The parts, in the order a packet meets them:
 - :mod:`.sessions`: a client's seed, parameters, request ids, results and playbacks, and the
   bounded table of them;
 - :mod:`.handlers`: one plain function per address, session + arguments → replies;
+  :mod:`.sinks`: where played notes go (the client, as OSC within its byte budget, and the
+  MIDI port);
 - :mod:`.tasks`: slow messages in each client's order, and the model loader;
 - :mod:`.worker`: cost-based admission, round-robin by client host, the engine thread;
 - :mod:`.app`: :class:`ComposerServer`, which wires them; :mod:`.command`: ``osc-composer serve``.

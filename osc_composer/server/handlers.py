@@ -26,7 +26,7 @@ from .. import __version__
 from ..engine.generate import Continuation, GenerationRequest
 from ..engine.params import PARAM_SPECS, PARAMS_BY_NAME, ParamError, SamplingParams
 from ..live.modes import LivePlayer
-from ..live.playback import Clock, Playback, PlayEvent, events_from_notes
+from ..live.playback import Clock, Playback, events_from_notes
 from ..live.settings import LIVE_SPECS, LiveSettings
 from ..model.files import list_models
 from ..model.paths import models_dir
@@ -34,10 +34,11 @@ from ..music.midi import MidiFileError, read_midi
 from ..music.notes import Note, end_beats
 from .protocol import ADDRESSES, INCOMING, PREFIX, ProtocolError
 from .sessions import MAX_PLAYBACKS_PER_SESSION, Session
+from .sinks import OscSink
 from .stats import RequestRecord
 from .tasks import LoadRequest, Message
 from .transport import ReplyAddress, message, safe_text
-from .wire import build_message, pack_bundles
+from .wire import build_message
 from .worker import Busy, Job
 
 if TYPE_CHECKING:
@@ -387,7 +388,7 @@ def _player(server: ComposerServer, session: Session) -> LivePlayer:
                 f"model {engine.name!r} cannot play along (it needs a note's length before the note ends); "
                 "load a note-off model such as the default",
             )
-        sink = OscSink(server, session.key)
+        sink = OscSink(server.transport, server.midi, session.key)
         session.player = LivePlayer(
             engine,
             sink.send,
@@ -540,50 +541,8 @@ def _start_playback(
         server.send(reply_to, [message("/play/end", request_id)], reply_to.host)
 
     events = events_from_notes(result.variations[variation], start)
-    sink = OscSink(server, reply_to)
+    sink = OscSink(server.transport, server.midi, reply_to)
     session.playbacks.append(Playback(server.scheduler, sink, events, session.clock, latency, ended))
-
-
-class OscSink:
-    """One playback's notes to a client as /composer/play/noteon and noteoff (and to MIDI out).
-
-    Within the byte budget, exactly: a note-on is sent only if its host's budget pays for it
-    and for its note-off too, so the note-off goes out whatever the budget by then (no hanging
-    note); a note-on the budget refused is dropped, and so is its note-off.
-    """
-
-    NOTE_OFF_BYTES = 16 + 4 + 24  # at most: a bundle header, the element size, the message
-
-    def __init__(self, server: ComposerServer, reply_to: ReplyAddress) -> None:
-        self.server = server
-        self.reply_to = reply_to
-        self._paid: dict[int, int] = {}  # pitch → note-offs paid for and not yet sent
-
-    def send(self, events: list[PlayEvent]) -> None:
-        offs = []
-        for event in events:
-            if not event.is_on and self._paid.get(event.pitch, 0):
-                self._paid[event.pitch] -= 1
-                offs.append(message("/play/noteoff", event.pitch))
-        ons = [message("/play/noteon", e.pitch, e.velocity) for e in events if e.is_on]
-        transport = self.server.transport
-        if ons:
-            size = sum(len(d) for d in pack_bundles(ons, transport.max_datagram))
-            if transport.pay(self.reply_to, size + len(ons) * self.NOTE_OFF_BYTES):
-                for event in events:
-                    if event.is_on:
-                        self._paid[event.pitch] = self._paid.get(event.pitch, 0) + 1
-            else:
-                ons = []
-        # a moment's events come note-offs first (PlayEvent's order): a repeated pitch retriggers
-        transport.send(self.reply_to, offs + ons, prepaid=True)
-        if self.server.midi is not None:
-            self.server.midi.send(events)
-
-    def panic(self) -> None:
-        self.server.transport.send(self.reply_to, [message("/play/noteoff", p) for p in range(128)])
-        if self.server.midi is not None:
-            self.server.midi.panic()
 
 
 # handler name (the protocol table's ``handler``) → function
