@@ -218,6 +218,34 @@ def live_parameter(
     )
 
 
+def live_menu(
+    p: MaxPatcher,
+    x: float,
+    y: float,
+    varname: str,
+    longname: str,
+    shortname: str,
+    presentation: Sequence[float],
+    choices: Sequence[str],
+    initial: int = 0,
+) -> str:
+    """A ``live.menu`` Live parameter over ``choices``, ``initial`` chosen at first."""
+    return live_parameter(
+        p,
+        "live.menu",
+        x,
+        y,
+        varname,
+        longname,
+        shortname,
+        presentation,
+        parameter_type=2,
+        parameter_enum=list(choices),
+        parameter_mmax=len(choices) - 1,
+        parameter_initial=[initial],
+    )
+
+
 def menu_items(name: str) -> list[str]:
     return {"key": list(KEY_NAMES), "scale": list(SCALES), "style": list(STYLE_CHOICES)}[name]
 
@@ -263,20 +291,7 @@ def parameter_control(
         )
     items = menu_items(name)
     default = spec.default if name == "key" else items.index(spec.default)
-    return live_parameter(
-        p,
-        maxclass,
-        x,
-        y,
-        name,
-        longname,
-        shortname,
-        rect,
-        parameter_type=2,
-        parameter_enum=items,
-        parameter_mmax=len(items) - 1,
-        parameter_initial=[default],
-    )
+    return live_menu(p, x, y, name, longname, shortname, rect, items, default)
 
 
 def button(
@@ -383,20 +398,7 @@ def build_amxd_patcher(script: str | None = None) -> dict:
     live_toggle = button(p, "Live", "live", 40, 350, (8.0, 88.0, 44.0, 17.0), toggle=True)
     p.chain(live_toggle, p.obj(40, 380, "prepend live"), js)
     p.comment(100, 330, "Mode", presentation=(56.0, 74.0, 80.0, 13.0), fontsize=9.0)
-    mode = live_parameter(
-        p,
-        "live.menu",
-        100,
-        350,
-        "livemode",
-        "Live mode",
-        "Mode",
-        (56.0, 89.0, 84.0, 15.0),
-        parameter_type=2,
-        parameter_enum=list(LIVE_MODES),
-        parameter_mmax=len(LIVE_MODES) - 1,
-        parameter_initial=[0],
-    )
+    mode = live_menu(p, 100, 350, "livemode", "Live mode", "Mode", (56.0, 89.0, 84.0, 15.0), LIVE_MODES)
     p.chain(mode, p.obj(100, 380, "prepend livemode"), js)
     controls.append(mode)
     sync = button(p, "Sync", "sync", 200, 350, (146.0, 88.0, 44.0, 17.0), toggle=True, initial=1)

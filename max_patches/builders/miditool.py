@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from builders.amxd import write_frozen_amxd
 from builders.common import HERE, REPLY_PORT, SERVER_HOST, SERVER_PORT, SPECS, STYLE_CHOICES
-from builders.m4l import DevicePatcher, device_project, js_io, live_parameter, with_protocol_block
+from builders.m4l import DevicePatcher, device_project, js_io, live_menu, live_parameter, with_protocol_block
 
 GENERATOR_PATH = HERE / "osc-composer-generator.amxd"
 GENERATOR_JS_PATH = HERE / "osc-composer-miditool.js"
@@ -80,20 +80,7 @@ def build_generator_patcher(script: str | None = None) -> dict:
 
     p.comment(40, 110, "osc-composer", presentation=(2.0, 0.0, 100.0, 15.0), fontface=1, fontsize=10.0)
     controls = []
-    mode = live_parameter(
-        p,
-        "live.menu",
-        40,
-        140,
-        "mode",
-        "Mode",
-        "Mode",
-        (2.0, 17.0, 148.0, 15.0),
-        parameter_type=2,
-        parameter_enum=list(GENERATOR_MODES),
-        parameter_mmax=len(GENERATOR_MODES) - 1,
-        parameter_initial=[0],
-    )
+    mode = live_menu(p, 40, 140, "mode", "Mode", "Mode", (2.0, 17.0, 148.0, 15.0), GENERATOR_MODES)
     p.chain(mode, p.obj(40, 170, "prepend mode"), js)
     controls.append(mode)
     variations = SPECS["variations"]
@@ -119,20 +106,7 @@ def build_generator_patcher(script: str | None = None) -> dict:
         p.chain(ui, p.obj(x, y + 30, f"prepend {forward}"), js)
         controls.append(ui)
     p.comment(800, 120, "Style", presentation=(78.0, 99.0, 72.0, 12.0), fontsize=9.0)
-    style = live_parameter(
-        p,
-        "live.menu",
-        800,
-        140,
-        "style",
-        "Style",
-        "Style",
-        (78.0, 112.0, 72.0, 15.0),
-        parameter_type=2,
-        parameter_enum=list(STYLE_CHOICES),
-        parameter_mmax=len(STYLE_CHOICES) - 1,
-        parameter_initial=[0],
-    )
+    style = live_menu(p, 800, 140, "style", "Style", "Style", (78.0, 112.0, 72.0, 15.0), STYLE_CHOICES)
     p.chain(style, p.obj(800, 170, "prepend setting style"), js)
     controls.append(style)
 
