@@ -291,6 +291,19 @@ def test_fine_tuning_three_songs_stops_early_on_their_last_bars(
     assert "val_loss" in metadata.metrics, "the held-out tails drove early stopping"
     assert "each trained on its first 85%, the last 15% held out" in (out / "README.md").read_text()
 
+    # evaluate scores what training held out: the three tails, not whole files it trained on
+    from osc_composer.evaluation.evaluate import EvaluationConfig, load_heldout
+    from osc_composer.music.encoding import tokens_to_notes
+    from osc_composer.music.midi import read_midi
+
+    data = load_heldout(folder, metadata, folder, EvaluationConfig())
+    assert len(data.heldout) == 3
+    assert {name for name, _ in data.heldout} == {name for name, _ in data.training}, "their heads train"
+    for name, events in data.heldout:
+        held = len(tokens_to_notes(events[:, 0].tolist(), metadata.vocabulary))
+        share = held / len(read_midi(folder / name).notes)
+        assert 0.08 < share < 0.25, f"{name}: {share:.0%} of its notes held out, not its last 15%"
+
 
 def test_fine_tuning_interrupted_with_ctrl_c_resumes_from_its_checkpoint(
     songs: Path, small_model_path: Path, tmp_path: Path

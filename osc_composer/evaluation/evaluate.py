@@ -38,7 +38,8 @@ from ..music.encoding import PITCH, Vocabulary, tokens_to_notes
 from ..music.notes import Note
 from ..music.texture import measure_texture, most_sounding
 from ..music.theory import infer_key
-from ..training.prepare import Corpus, load_corpus, style_of
+from ..training.config import TrainConfig
+from ..training.prepare import HOLDOUT_TAIL, Corpus, load_corpus, style_of
 from ..training.records import default_cache_dir
 from .musicstats import CopyIndex, compare_sets, excerpt, excerpt_features, in_key_ratio
 from .ngram import augment_transpositions, fit_ngrams, score_ngrams
@@ -168,6 +169,13 @@ def load_heldout(
         raise EvaluationError(f"{midi_dir}: not a folder")
     settings = metadata.training.get("config", {})
     percent = float(settings.get("validation_percent", 10.0))
+    # a model trained on too few files to hold any out whole held out the end of each
+    tail_split = {}
+    if metadata.training.get("holdout") == HOLDOUT_TAIL:
+        tail_split = {
+            "holdout_tail": float(settings.get("holdout_tail", TrainConfig.holdout_tail)),
+            "min_files_by_file": int(settings.get("min_files_by_file", TrainConfig.min_files_by_file)),
+        }
     drums = bool(settings.get("include_drums", False))
     vocab = metadata.vocabulary
     styles = metadata.config.styles
@@ -178,7 +186,7 @@ def load_heldout(
 
     def read(normalized: bool) -> tuple[Corpus, list[tuple[str, np.ndarray]], list[tuple[str, str]]]:
         common = {"include_drums": drums, "key_normalized": normalized, "styles": styles}
-        own = load_corpus(training_dir, vocab, validation_percent=percent, **common)
+        own = load_corpus(training_dir, vocab, validation_percent=percent, **tail_split, **common)
         if inside:
             return own, [f for f in own.validation if f[0].startswith(prefix)], own.skipped
         other = load_corpus(midi_dir, vocab, validation_percent=0.0, **common)

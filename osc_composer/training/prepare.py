@@ -348,11 +348,17 @@ def load_corpus(
     key_normalized: bool = False,
     time_stretch: bool = False,
     styles: tuple[str, ...] | None = None,
+    holdout_tail: float = 0.0,
+    min_files_by_file: int = 0,
     on_file: FileCallback | None = None,
     jobs: int = 1,
     cache_dir: Path | None = None,
 ) -> Corpus:
     """Read every MIDI file under ``midi_dir``; broken or empty files are reported and skipped.
+
+    ``holdout_tail`` and ``min_files_by_file``: the split training made of a folder with
+    few files (see :func:`prepare_corpus`): each file's head trains, its tail is held out
+    (the same name on both sides).
 
     ``key_normalized``: each file is moved to C major / A minor (by its
     :func:`~osc_composer.music.theory.key_shift`), as key-normalised models learn and hear music.
@@ -365,6 +371,17 @@ def load_corpus(
     store = open_store(cache_dir)
     try:
         entries = read_folder(midi_dir, settings, store, jobs=jobs, on_file=on_file)
+        readable = sum(1 for e in entries if e.error is None)
+        if holdout_tail > 0 and 0 < readable < min_files_by_file:
+            names, splits = _tail_splits(midi_dir, entries, settings, holdout_tail, styles)
+            return Corpus(
+                train=[(name, heads[0]) for name, heads, _ in splits]
+                + [(name, copy) for name, heads, _ in splits for copy in heads[1:]],
+                validation=[(name, tail) for name, _, tail in splits],
+                skipped=[(e.relative, e.error) for e in entries if e.error is not None],
+                styles=names,
+                stretched=sum(len(heads) - 1 for _, heads, _ in splits),
+            )
         plan = plan_split(
             entries, validation_percent=validation_percent, styles=styles, time_stretch=time_stretch
         )
@@ -501,6 +518,39 @@ def _stream(parts: list[Part], store: RecordStore, folder: Path | None, name: st
     return np.load(path, mmap_mode="r")
 
 
+def _tail_splits(
+    midi_dir: Path,
+    entries: list[FileEntry],
+    settings: ReadSettings,
+    fraction: float,
+    styles: tuple[str, ...] | None,
+) -> tuple[tuple[str, ...], list[tuple[str, list[np.ndarray], np.ndarray]]]:
+    """The style names, and for every readable file (relative name, its head's event rows,
+    the first as written and the rest time-stretched copies, its tail's event rows): a few
+    files only, read again here, in this process, to cut them."""
+    readable = [e for e in entries if e.error is None]
+    found = tuple(sorted({s for e in readable if (s := style_of(e.relative)) is not None}))
+    names = found if styles is None else tuple(styles)
+    style_ids = {name: index for index, name in enumerate(names, start=1)}
+    plain = ReadSettings(settings.vocab, settings.include_drums, False, settings.time_stretch)
+    splits = []
+    for entry in readable:
+        notes = read_notes(midi_dir / entry.relative, settings)
+        if settings.key_normalized:  # the whole piece's key, as for a whole file
+            notes = transpose_notes(notes, key_shift(notes))
+        head, tail, _ = split_tail(notes, fraction)
+        style = style_ids.get(style_of(entry.relative) or "", 0)
+        heads = [
+            control_rows(tokens, style, voices, density, EVENT_DTYPE)
+            for tokens, voices, density in record_of_notes(head, plain).versions
+        ]
+        tail_tokens = notes_to_tokens(tail, settings.vocab, bos=True)
+        splits.append(
+            (entry.relative, heads, events_with_controls(tail_tokens, style, tail).astype(EVENT_DTYPE))
+        )
+    return names, splits
+
+
 def _prepare_tails(
     midi_dir: Path,
     entries: list[FileEntry],
@@ -508,39 +558,19 @@ def _prepare_tails(
     fraction: float,
     styles: tuple[str, ...] | None,
 ) -> PreparedCorpus:
-    """Every readable file trains on its head and holds out its tail (a few files only:
-    they are read again here, in this process, to cut them)."""
-    readable = [e for e in entries if e.error is None]
-    found = tuple(sorted({s for e in readable if (s := style_of(e.relative)) is not None}))
-    names = found if styles is None else tuple(styles)
-    style_ids = {name: index for index, name in enumerate(names, start=1)}
-    plain = ReadSettings(settings.vocab, settings.include_drums, False, settings.time_stretch)
-    train, validation, stretched = [], [], 0
-    train_extra = []
-    for entry in readable:
-        notes = read_notes(midi_dir / entry.relative, settings)
-        if settings.key_normalized:  # the whole piece's key, as for a whole file
-            notes = transpose_notes(notes, key_shift(notes))
-        head, tail, _ = split_tail(notes, fraction)
-        style = style_ids.get(style_of(entry.relative) or "", 0)
-        head_record = record_of_notes(head, plain)
-        tokens, voices, density = head_record.versions[0]
-        train.append(control_rows(tokens, style, voices, density, EVENT_DTYPE))
-        for tokens, voices, density in head_record.versions[1:]:
-            train_extra.append(control_rows(tokens, style, voices, density, EVENT_DTYPE))
-            stretched += 1
-        tail_tokens = notes_to_tokens(tail, settings.vocab, bos=True)
-        validation.append(events_with_controls(tail_tokens, style, tail).astype(EVENT_DTYPE))
-    train += train_extra  # stretched copies after the files, as in a by-file split
-    files = [e.relative for e in readable]
+    """Every readable file trains on its head and holds out its tail."""
+    names, splits = _tail_splits(midi_dir, entries, settings, fraction, styles)
+    train = [heads[0] for _, heads, _ in splits]
+    train += [copy for _, heads, _ in splits for copy in heads[1:]]  # stretched copies last, as by file
+    files = [name for name, _, _ in splits]
     empty = np.zeros((0, 4), EVENT_DTYPE)
     return PreparedCorpus(
         train=np.concatenate(train) if train else empty,
-        validation=np.concatenate(validation) if validation else empty,
+        validation=np.concatenate([tail for _, _, tail in splits]) if splits else empty,
         train_files=files,
         validation_files=files,
         skipped=[(e.relative, e.error) for e in entries if e.error is not None],
         styles=names,
-        stretched=stretched,
+        stretched=len(train) - len(splits),
         holdout=HOLDOUT_TAIL,
     )
