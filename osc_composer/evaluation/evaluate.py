@@ -185,7 +185,14 @@ def load_heldout(
     prefix = "" if prefix == "./" else prefix
 
     def read(normalized: bool) -> tuple[Corpus, list[tuple[str, np.ndarray]], list[tuple[str, str]]]:
-        common = {"include_drums": drums, "key_normalized": normalized, "styles": styles}
+        # read as training reads: one process per core, records cached (a second run parses nothing)
+        common = {
+            "include_drums": drums,
+            "key_normalized": normalized,
+            "styles": styles,
+            "jobs": os.cpu_count() or 1,
+            "cache_dir": default_cache_dir(),
+        }
         own = load_corpus(training_dir, vocab, validation_percent=percent, **tail_split, **common)
         if inside:
             return own, [f for f in own.validation if f[0].startswith(prefix)], own.skipped
