@@ -246,6 +246,26 @@ def live_menu(
     )
 
 
+def load_trigger(p: MaxPatcher, js: str) -> tuple[str, str]:
+    """``[live.thisdevice]`` → ``[t b b]``: its right outlet sends ``init`` to the script
+    when the device has loaded; wire the left one with :func:`report_on_load`."""
+    device = p.obj(40, 20, "live.thisdevice")
+    t_device = p.obj(40, 50, "t b b")
+    init = p.msg(120, 80, "init")
+    p.connect(device, 0, t_device)
+    p.connect(t_device, 1, init)
+    p.connect(init, 0, js)
+    return device, t_device
+
+
+def report_on_load(p: MaxPatcher, t_device: str, controls: list[str]) -> None:
+    """After ``init``, every control reports its value (the one Live restored with the set)."""
+    t_controls = p.obj(40, 80, "t " + " ".join("b" for _ in controls))
+    p.connect(t_device, 0, t_controls)
+    for i, ui in enumerate(controls):
+        p.connect(t_controls, i, ui)
+
+
 def menu_items(name: str) -> list[str]:
     return {"key": list(KEY_NAMES), "scale": list(SCALES), "style": list(STYLE_CHOICES)}[name]
 
@@ -356,12 +376,7 @@ def build_amxd_patcher(script: str | None = None) -> dict:
     p.connect(js, 3, midiformat)
     p.connect(midiformat, 0, midiout)
 
-    device = p.obj(40, 20, "live.thisdevice")
-    t_device = p.obj(40, 50, "t b b")
-    init = p.msg(120, 80, "init")
-    p.connect(device, 0, t_device)
-    p.connect(t_device, 1, init)
-    p.connect(init, 0, js)
+    device, t_device = load_trigger(p, js)
     to_enable = p.obj(200, 50, "prepend enable")
     p.connect(device, 1, to_enable)
     p.connect(to_enable, 0, js)
@@ -477,11 +492,7 @@ def build_amxd_patcher(script: str | None = None) -> dict:
     p.chain(offset, p.obj(40, 490, "prepend portoffset"), js)
     controls.append(offset)
 
-    # live.thisdevice: init first (reply port), then every control reports its value
-    t_controls = p.obj(40, 80, "t " + " ".join("b" for _ in controls))
-    p.connect(t_device, 0, t_controls)
-    for i, ui in enumerate(controls):
-        p.connect(t_controls, i, ui)
+    report_on_load(p, t_device, controls)
     assert inlets == 1 and outlets == 5, "the patch wires the script's one inlet and five outlets"
     return p.patcher(
         (100.0, 100.0, 1200.0, 700.0),

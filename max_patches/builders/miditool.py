@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from builders.amxd import write_frozen_amxd
 from builders.common import HERE, REPLY_PORT, SERVER_HOST, SERVER_PORT, SPECS, STYLE_CHOICES
-from builders.m4l import DevicePatcher, device_project, js_io, live_menu, live_parameter, with_protocol_block
+from builders.m4l import (
+    DevicePatcher,
+    device_project,
+    js_io,
+    live_menu,
+    live_parameter,
+    load_trigger,
+    report_on_load,
+    with_protocol_block,
+)
 
 GENERATOR_PATH = HERE / "osc-composer-generator.amxd"
 GENERATOR_JS_PATH = HERE / "osc-composer-miditool.js"
@@ -71,12 +80,7 @@ def build_generator_patcher(script: str | None = None) -> dict:
     p.connect(js, 4, to_status)
     p.connect(to_status, 0, status)
 
-    device = p.obj(40, 20, "live.thisdevice")
-    t_device = p.obj(40, 50, "t b b")
-    init = p.msg(120, 80, "init")
-    p.connect(device, 0, t_device)
-    p.connect(t_device, 1, init)
-    p.connect(init, 0, js)
+    _, t_device = load_trigger(p, js)
 
     p.comment(40, 110, "osc-composer", presentation=(2.0, 0.0, 100.0, 15.0), fontface=1, fontsize=10.0)
     controls = []
@@ -110,10 +114,7 @@ def build_generator_patcher(script: str | None = None) -> dict:
     p.chain(style, p.obj(800, 170, "prepend setting style"), js)
     controls.append(style)
 
-    t_controls = p.obj(40, 80, "t " + " ".join("b" for _ in controls))
-    p.connect(t_device, 0, t_controls)
-    for i, ui in enumerate(controls):
-        p.connect(t_controls, i, ui)
+    report_on_load(p, t_device, controls)
     assert js_io(script) == (2, 5), "the patch wires the script's two inlets and five outlets"
     return p.patcher(
         (100.0, 100.0, 1000.0, 560.0),
